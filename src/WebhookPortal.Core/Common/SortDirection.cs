@@ -1,0 +1,7 @@
+namespace WebhookPortal.Core.Common;
+
+public enum SortDirection
+{
+    Ascending,
+    Descending,
+}

@@ -1,0 +1,8 @@
+namespace WebhookPortal.Core.Hooks;
+
+public enum HookSortField
+{
+    Name,
+    Source,
+    CreatedAt,
+}

@@ -1,0 +1,109 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Demo;
+
+namespace WebhookPortal.Core.Persistence;
+
+/// <summary>
+/// Opens and migrates the database before anything else starts (in <see cref="StartingAsync"/>,
+/// which runs before any hosted service's <c>StartAsync</c>, the web server's included), and adds
+/// the demo data on the first start. A process may call <see cref="InitializeAsync"/> itself before
+/// starting the host, to report a failure plainly; the work is then not repeated.
+/// </summary>
+public sealed class DatabaseInitializer(
+    IServiceProvider services,
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IOptions<PortalOptions> portalOptions,
+    TimeProvider clock,
+    ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
+{
+    private readonly SemaphoreSlim once = new(1, 1);
+    private bool initialized;
+
+    public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
+
+    /// <summary>Migrates and seeds once; later calls return at once.</summary>
+    /// <exception cref="DatabaseStartupException">The file cannot be opened or migrated.</exception>
+    public async Task InitializeAsync(CancellationToken cancellationToken)
+    {
+        await once.WaitAsync(cancellationToken);
+        try
+        {
+            if (!initialized)
+            {
+                await MigrateAndSeedAsync(cancellationToken);
+                initialized = true;
+            }
+        }
+        finally
+        {
+            once.Release();
+        }
+    }
+
+    private async Task MigrateAndSeedAsync(CancellationToken cancellationToken)
+    {
+        // Resolved here, not injected, so a bad connection string fails start-up with its own message.
+        PortalDatabaseLocation location;
+        try
+        {
+            location = services.GetRequiredService<PortalDatabaseLocation>();
+        }
+        catch (DatabaseStartupException e)
+        {
+            logger.LogCritical("{Problem}", e.Message);
+            throw;
+        }
+
+        try
+        {
+            await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await EnableWriteAheadLogAsync(db, cancellationToken);
+            var firstStart = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Portal database ready at {DatabasePath}", location.FilePath);
+
+            if (firstStart && portalOptions.Value.SeedDemoData)
+            {
+                db.Hooks.AddRange(DemoData.Hooks(clock.GetUtcNow()));
+                await db.SaveChangesAsync(cancellationToken);
+                logger.LogInformation("Added the demo hooks to the new database");
+            }
+        }
+        catch (Exception e) when (e is SqliteException or InvalidOperationException or DbUpdateException or IOException)
+        {
+            var failure = new DatabaseStartupException(
+                $"Cannot open or migrate the portal database at '{location.FilePath}': {Describe(e)}", e);
+            logger.LogCritical("{Problem}", failure.Message);
+            throw failure;
+        }
+    }
+
+    private static async Task EnableWriteAheadLogAsync(PortalDbContext db, CancellationToken cancellationToken)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = "PRAGMA journal_mode = WAL;";
+        var mode = (string?)await command.ExecuteScalarAsync(cancellationToken);
+        if (!string.Equals(mode, "wal", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"the file does not accept write-ahead logging (journal mode is '{mode}')");
+        }
+    }
+
+    private static string Describe(Exception e) => e.InnerException is SqliteException inner ? inner.Message : e.Message;
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}

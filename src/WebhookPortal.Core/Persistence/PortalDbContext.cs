@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Hooks;
+
+namespace WebhookPortal.Core.Persistence;
+
+/// <summary>The portal's one database: the catalogue, and later listeners, events and the delivery queue.</summary>
+public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
+{
+    public DbSet<Hook> Hooks => Set<Hook>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(PortalDbContext).Assembly);
+        SnakeCaseNames.Apply(modelBuilder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Times are stored as Unix milliseconds (INTEGER): they sort and compare in SQL, in SQLite
+        // today and in PostgreSQL later, which DateTimeOffset text cannot.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+}
