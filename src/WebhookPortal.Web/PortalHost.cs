@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Options;
+using WebhookPortal.Core;
+using WebhookPortal.Core.Persistence;
+
+namespace WebhookPortal.Web;
+
+/// <summary>How the portal process is composed, starts and stops.</summary>
+public static class PortalHost
+{
+    /// <summary>The whole application: Core, the portal and the API, ready to run.</summary>
+    public static WebApplication CreateApp(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Fixed, so static assets and components are found whichever process hosts the app (tests too).
+            ApplicationName = typeof(PortalHost).Assembly.GetName().Name,
+        });
+        builder.AddWebhookCore();
+        builder.AddPortalWeb();
+
+        var app = builder.Build();
+        app.UsePortalWeb();
+        return app;
+    }
+
+    /// <summary>
+    /// Checks the settings and prepares the database first, so that a mistake there ends the process
+    /// with exit code 1 and one line that says what to fix; then runs until shutdown.
+    /// </summary>
+    public static async Task<int> RunAsync(WebApplication app)
+    {
+        try
+        {
+            app.Services.GetService<IStartupValidator>()?.Validate();
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync(CancellationToken.None);
+        }
+        catch (Exception e) when (e is DatabaseStartupException or OptionsValidationException || IsUnreadableSetting(e))
+        {
+            await Console.Error.WriteLineAsync($"WebhookPortal cannot start: {e.Message}");
+            return 1;
+        }
+
+        await app.RunAsync();
+        return 0;
+    }
+
+    // A value that cannot be bound to its option type, such as Database:Synchronous=Off.
+    private static bool IsUnreadableSetting(Exception e) =>
+        e is InvalidOperationException && e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal);
+}

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WebhookPortal.Web.Api;
+using WebhookPortal.Web.Components;
+using WebhookPortal.Web.Health;
+
+namespace WebhookPortal.Web;
+
+public static class PortalWebApplicationExtensions
+{
+    /// <summary>The request pipeline: errors, static assets, the portal, the REST API and health.</summary>
+    public static WebApplication UsePortalWeb(this WebApplication app)
+    {
+        // REST callers get problem details; people in a browser get the error page.
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(context => !IsApi(context), pages =>
+        {
+            pages.UseExceptionHandler("/error", createScopeForErrors: true);
+            pages.UseStatusCodePagesWithReExecute("/not-found");
+        });
+
+        // Explicit, after the status-code pages, so a re-executed request (404 -> /not-found) is routed again.
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+        app.MapGroup("/api")
+            .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
+            .MapHookEndpoints();
+
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        return app;
+    }
+
+    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+}

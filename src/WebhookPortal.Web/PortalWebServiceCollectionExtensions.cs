@@ -1,0 +1,59 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.Configuration.Json;
+using Microsoft.Extensions.FileProviders;
+using Radzen;
+using WebhookPortal.Web.Api;
+using WebhookPortal.Web.Health;
+
+namespace WebhookPortal.Web;
+
+public static class PortalWebServiceCollectionExtensions
+{
+    /// <summary>Registers the Blazor portal, the REST API, its authentication and the health check.</summary>
+    public static WebApplicationBuilder AddPortalWeb(this WebApplicationBuilder builder)
+    {
+        UseShippedSettings(builder.Configuration);
+        var services = builder.Services;
+
+        services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<AdminApiKey>();
+        services.AddHostedService(provider => provider.GetRequiredService<AdminApiKey>());
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddRadzenComponents();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.ConfigureHttpJsonOptions(options =>
+            options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.AddAuthentication()
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(
+                ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiKeyAuthenticationHandler.SchemeName, policy => policy
+                .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
+                .RequireRole(ApiKeyAuthenticationHandler.AdminRole));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        return builder;
+    }
+
+    /// <summary>
+    /// The root <c>appsettings.json</c> is copied beside the binaries at build. It is read first
+    /// (lowest precedence), so the portal has its settings even when started from another folder;
+    /// the content root's file, environment variables and the command line still override it.
+    /// </summary>
+    private static void UseShippedSettings(ConfigurationManager configuration)
+    {
+        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        {
+            configuration.Sources.Insert(0, new JsonConfigurationSource
+            {
+                Path = "appsettings.json",
+                Optional = true,
+                FileProvider = new PhysicalFileProvider(AppContext.BaseDirectory),
+            });
+        }
+    }
+}
