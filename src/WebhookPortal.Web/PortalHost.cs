@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core;
+using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Web;
@@ -16,7 +18,13 @@ public static class PortalHost
             // Fixed, so static assets and components are found whichever process hosts the app (tests too).
             ApplicationName = typeof(PortalHost).Assembly.GetName().Name,
         });
-        builder.AddWebhookCore();
+        builder.AddWebhookCore(hooks =>
+        {
+            if (SeedsDemoData(builder.Configuration))
+            {
+                RegisterDemoHooks(hooks);
+            }
+        });
         builder.AddPortalWeb();
 
         var app = builder.Build();
@@ -44,6 +52,24 @@ public static class PortalHost
         await app.RunAsync();
         return 0;
     }
+
+    /// <summary>
+    /// The demo application's entity hooks, declared as any host application would declare its own, unless
+    /// <c>Portal:SeedDemoData</c> is false. A person's <see cref="Person.Secret"/> is not a provided field, so it never leaves.
+    /// </summary>
+    private static void RegisterDemoHooks(HookRegistry hooks)
+    {
+        string[] fields = ["id", "name", "address"];
+        const string sample = """{"id":42,"name":"Jane Doe","address":"12 High Street, Springfield"}""";
+        hooks.OnEntity<Person>(EntityChangeKind.Saved, "person.saved",
+                "A person was added or changed. Their secret is never sent.", fields, sample)
+            .OnEntity<Person>(EntityChangeKind.Deleted, "person.deleted",
+                "A person was deleted. The payload holds the person as they were.", fields, sample);
+    }
+
+    // Read by hand: a value that is not a boolean is reported by the options validation in RunAsync, not here.
+    private static bool SeedsDemoData(IConfiguration configuration) =>
+        !bool.TryParse(configuration[$"{PortalOptions.SectionName}:{nameof(PortalOptions.SeedDemoData)}"], out var seed) || seed;
 
     // A value that cannot be bound to its option type, such as Database:Synchronous=Off.
     private static bool IsUnreadableSetting(Exception e) =>

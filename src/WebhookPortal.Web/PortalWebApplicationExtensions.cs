@@ -11,7 +11,7 @@ public static class PortalWebApplicationExtensions
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
         // REST callers get problem details; people in a browser get the error page.
-        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodePages());
+        app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodeProblems().UseBadRequestProblems());
         app.UseWhen(context => !IsApi(context), pages =>
         {
             pages.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -29,7 +29,9 @@ public static class PortalWebApplicationExtensions
 
         app.MapGroup("/api")
             .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
-            .MapHookEndpoints();
+            .MapHookEndpoints()
+            .MapListenerEndpoints()
+            .MapFilterPreviewEndpoints();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;

@@ -20,11 +20,15 @@ public static class PortalWebServiceCollectionExtensions
         services.AddSingleton<AdminApiKey>();
         services.AddHostedService(provider => provider.GetRequiredService<AdminApiKey>());
 
-        services.AddRazorComponents().AddInteractiveServerComponents();
+        // A hook's sample payload may be 64 KB, more once indented; the default 32 KB circuit message would drop the form.
+        services.AddRazorComponents().AddInteractiveServerComponents()
+            .AddHubOptions(options => options.MaximumReceiveMessageSize = 256 * 1024);
         services.AddRadzenComponents();
 
         services.AddProblemDetails();
-        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Unreadable JSON or a query value of the wrong type then reaches BadRequestProblems in every
+        // environment; otherwise Production answers a bare 400 that does not say what was wrong.
+        services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         services.AddAuthentication()

@@ -28,4 +28,17 @@ public sealed class Hook
     public string SamplePayload { get; set; } = "{}";
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    public DateTimeOffset UpdatedAt { get; set; }
+
+    /// <summary>
+    /// Whether the payload path reaches listeners: it is a provided field or lies under one
+    /// (<c>customer.email</c> when <c>customer</c> is provided).
+    /// </summary>
+    public bool Provides(string path) => Provides(ProvidedFields, path);
+
+    /// <inheritdoc cref="Provides(string)"/>
+    public static bool Provides(IEnumerable<string> providedFields, string path) =>
+        providedFields.Any(field => path == field ||
+            (path.Length > field.Length && path[field.Length] == '.' && path.StartsWith(field, StringComparison.Ordinal)));
 }

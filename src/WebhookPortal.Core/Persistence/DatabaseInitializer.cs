@@ -5,19 +5,22 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Hooks;
 
 namespace WebhookPortal.Core.Persistence;
 
 /// <summary>
 /// Opens and migrates the database before anything else starts (in <see cref="StartingAsync"/>,
-/// which runs before any hosted service's <c>StartAsync</c>, the web server's included), and adds
-/// the demo data on the first start. A process may call <see cref="InitializeAsync"/> itself before
-/// starting the host, to report a failure plainly; the work is then not repeated.
+/// which runs before any hosted service's <c>StartAsync</c>, the web server's included), adds the demo
+/// data on the first start, and brings the hooks registered in code into the hooks table. A process may
+/// call <see cref="InitializeAsync"/> itself before starting the host, to report a failure plainly; the
+/// work is then not repeated.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
     IDbContextFactory<PortalDbContext> contextFactory,
     IOptions<PortalOptions> portalOptions,
+    HookRegistry registry,
     TimeProvider clock,
     ILogger<DatabaseInitializer> logger) : IHostedLifecycleService
 {
@@ -66,14 +69,28 @@ public sealed class DatabaseInitializer(
             await EnableWriteAheadLogAsync(db, cancellationToken);
             var firstStart = !(await db.Database.GetAppliedMigrationsAsync(cancellationToken)).Any();
             await db.Database.MigrateAsync(cancellationToken);
+            // Fresh statistics let SQLite pick the right index; the limit keeps this to milliseconds on a large file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA analysis_limit = 1000; ANALYZE;", cancellationToken);
             logger.LogInformation("Portal database ready at {DatabasePath}", location.FilePath);
 
             if (firstStart && portalOptions.Value.SeedDemoData)
             {
-                db.Hooks.AddRange(DemoData.Hooks(clock.GetUtcNow()));
+                // A demo hook the code registers itself is left to the registration.
+                db.Hooks.AddRange(DemoData.Hooks(clock.GetUtcNow()).Where(h => !registry.IsRegistered(h.Name)));
                 await db.SaveChangesAsync(cancellationToken);
                 logger.LogInformation("Added the demo hooks to the new database");
             }
+
+            var (added, updated) = await HookRegistrySync.SyncAsync(db, registry, clock.GetUtcNow(), cancellationToken);
+            if (added + updated > 0)
+            {
+                logger.LogInformation("Hooks registered in code: {AddedCount} added, {UpdatedCount} updated", added, updated);
+            }
+        }
+        catch (DatabaseStartupException e)
+        {
+            logger.LogCritical("{Problem}", e.Message);
+            throw;
         }
         catch (Exception e) when (e is SqliteException or InvalidOperationException or DbUpdateException or IOException)
         {

@@ -1,5 +1,7 @@
 using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Core.Persistence;
 
@@ -7,6 +9,10 @@ namespace WebhookPortal.Core.Persistence;
 public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) : DbContext(options)
 {
     public DbSet<Hook> Hooks => Set<Hook>();
+
+    public DbSet<Listener> Listeners => Set<Listener>();
+
+    public DbSet<Person> People => Set<Person>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

@@ -1,8 +1,12 @@
+using Microsoft.AspNetCore.Mvc;
 using WebhookPortal.Core.Hooks;
 
 namespace WebhookPortal.Web.Api;
 
-/// <summary><c>GET /api/hooks</c> and <c>GET /api/hooks/{name}</c>: the catalogue, as the portal shows it.</summary>
+/// <summary>
+/// <c>GET /api/hooks</c> and <c>GET /api/hooks/{name}</c>: the catalogue, as the portal shows it;
+/// <c>POST</c>, <c>PUT</c> and <c>DELETE</c>: the hooks defined in the portal, through <see cref="HookService"/>.
+/// </summary>
 public static class HookEndpoints
 {
     public static RouteGroupBuilder MapHookEndpoints(this RouteGroupBuilder api)
@@ -10,6 +14,9 @@ public static class HookEndpoints
         var hooks = api.MapGroup("/hooks").WithTags("Hooks");
         hooks.MapGet("/", ListAsync).WithName("ListHooks");
         hooks.MapGet("/{name}", GetAsync).WithName("GetHook");
+        hooks.MapPost("/", CreateAsync).WithName("CreateHook");
+        hooks.MapPut("/{name}", UpdateAsync).WithName("UpdateHook");
+        hooks.MapDelete("/{name}", DeleteAsync).WithName("DeleteHook");
         return api;
     }
 
@@ -18,21 +25,8 @@ public static class HookEndpoints
         CancellationToken cancellationToken)
     {
         var (paging, errors) = Paging.From(page, pageSize);
-        HookSource? sourceFilter = null;
-        if (!string.IsNullOrEmpty(source))
-        {
-            if (Enum.TryParse<HookSource>(source, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed))
-            {
-                sourceFilter = parsed;
-            }
-            else
-            {
-                errors ??= new Dictionary<string, string[]>();
-                errors["source"] = [$"source must be one of: {string.Join(", ", Enum.GetNames<HookSource>())}."];
-            }
-        }
-
-        if (errors is not null)
+        var sourceFilter = EnumText.ReadQuery<HookSource>(source, "source", errors);
+        if (errors.Count > 0)
         {
             return TypedResults.ValidationProblem(errors, title: "The query parameters are not valid");
         }
@@ -53,5 +47,26 @@ public static class HookEndpoints
                 title: "Hook not found",
                 detail: $"No hook is named '{name}'. GET /api/hooks lists the catalogue.")
             : TypedResults.Ok(HookResponse.From(hook));
+    }
+
+    private static async Task<IResult> CreateAsync(HookService service, [FromBody] HookRequest request, CancellationToken cancellationToken)
+    {
+        var result = await service.CreateAsync(request.ToDefinition(), cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/hooks/{Uri.EscapeDataString(result.Value.Name)}", HookResponse.From(result.Value))
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        HookService service, string name, [FromBody] HookRequest request, CancellationToken cancellationToken)
+    {
+        var result = await service.UpdateAsync(name, request.ToDefinition(), cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(HookResponse.From(result.Value)) : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> DeleteAsync(HookService service, string name, CancellationToken cancellationToken)
+    {
+        var result = await service.DeleteAsync(name, cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

@@ -8,8 +8,8 @@ public readonly record struct Paging(int Page, int PageSize)
 
     public int Skip => (Page - 1) * PageSize;
 
-    /// <summary>The paging asked for, or the validation errors to answer with.</summary>
-    public static (Paging Paging, Dictionary<string, string[]>? Errors) From(int? page, int? pageSize)
+    /// <summary>The paging asked for, and the validation errors to answer with (empty when it is valid).</summary>
+    public static (Paging Paging, Dictionary<string, string[]> Errors) From(int? page, int? pageSize)
     {
         var errors = new Dictionary<string, string[]>();
         if (page is < 1)
@@ -22,6 +22,6 @@ public readonly record struct Paging(int Page, int PageSize)
             errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         }
 
-        return (new Paging(page ?? 1, pageSize ?? DefaultPageSize), errors.Count == 0 ? null : errors);
+        return (new Paging(page ?? 1, pageSize ?? DefaultPageSize), errors);
     }
 }

@@ -7,6 +7,14 @@ public sealed class HookCataloguePage(IPage page) : PortalShell(page)
 {
     public ILocator Grid => Page.GetByRole(AriaRole.Grid);
 
+    public async Task OpenAsync()
+    {
+        await Page.GotoAsync("hooks");
+        await WaitUntilInteractiveAsync();
+    }
+
+    public Task StartNewHookAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "New hook" }).ClickAsync();
+
     public ILocator Row(string hookName) =>
         Grid.GetByRole(AriaRole.Row).Filter(new() { Has = Page.GetByRole(AriaRole.Link, new() { Name = hookName, Exact = true }) });
 

@@ -31,5 +31,7 @@ public class PortalShell(IPage page)
     {
         Path = Path.Combine(Infrastructure.PortalBrowserFixture.ScreenshotFolder, name + ".png"),
         FullPage = true,
+        // Dialogs and notifications fade in; the picture shows them as a person sees them once settled.
+        Animations = ScreenshotAnimations.Disabled,
     });
 }

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
 using System.Text.Json;
 using WebhookPortal.TestSupport;
 
@@ -101,6 +103,136 @@ public sealed class HookEndpointsTests(PortalAppFactory app) : IClassFixture<Por
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    // The tests below change the catalogue, so each has a portal of its own and the fixture keeps the demo data.
+
+    [Fact]
+    public async Task CreateUpdateDelete_ChangeThePortalHook_ThroughHttp()
+    {
+        using var portal = new PortalAppFactory();
+        var client = portal.CreateAdminClient();
+
+        var created = await client.PostAsJsonAsync("/api/hooks", new
+        {
+            name = "invoice.sent",
+            description = "An invoice was sent.",
+            providedFields = new[] { "id", "customer.email" },
+            samplePayload = new { id = "inv_1", customer = new { email = "jane@example.com" } },
+        });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/hooks/invoice.sent", created.Headers.Location?.OriginalString);
+        using (var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("portal", body.RootElement.GetProperty("definedIn").GetString());
+            Assert.Equal("Api", body.RootElement.GetProperty("source").GetString());
+            Assert.Equal("jane@example.com", body.RootElement.GetProperty("samplePayload").GetProperty("customer").GetProperty("email").GetString());
+        }
+
+        var updated = await client.PutAsJsonAsync("/api/hooks/invoice.sent", new
+        {
+            description = "An invoice was e-mailed.",
+            providedFields = new[] { "id" },
+        });
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        using (var body = JsonDocument.Parse(await updated.Content.ReadAsStringAsync()))
+        {
+            Assert.Equal("An invoice was e-mailed.", body.RootElement.GetProperty("description").GetString());
+            Assert.Equal("<id>", body.RootElement.GetProperty("samplePayload").GetProperty("id").GetString());
+        }
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync("/api/hooks/invoice.sent")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/api/hooks/invoice.sent")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Create_AnswersBadRequestNamingEachField_WhenTheHookIsInvalid()
+    {
+        using var portal = new PortalAppFactory();
+
+        var response = await portal.CreateAdminClient().PostAsJsonAsync("/api/hooks", new
+        {
+            name = "Invoice",
+            providedFields = new[] { "id", "a..b" },
+            samplePayload = "[1, 2]",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var errors = problem.RootElement.GetProperty("errors");
+        Assert.Contains("order.paid", errors.GetProperty("name")[0].GetString());
+        Assert.Contains("'a..b' is not a field path", errors.GetProperty("providedFields[1]")[0].GetString());
+        Assert.Contains("must be a JSON object", errors.GetProperty("samplePayload")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("order.paid")]
+    [InlineData("person.saved")]
+    public async Task Create_AnswersConflict_WhenTheNameIsTaken(string name)
+    {
+        var response = await app.CreateAdminClient().PostAsJsonAsync("/api/hooks", new { name, providedFields = new[] { "id" } });
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains($"A hook named '{name}' already exists", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task UpdateAndDelete_AnswerConflict_ForAHookDefinedInCode()
+    {
+        using var portal = new PortalAppFactory();
+        var client = portal.CreateAdminClient();
+
+        var update = await client.PutAsJsonAsync("/api/hooks/person.saved", new { providedFields = new[] { "id", "secret" } });
+        var delete = await client.DeleteAsync("/api/hooks/person.saved");
+
+        Assert.Equal(HttpStatusCode.Conflict, update.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, delete.StatusCode);
+        Assert.Contains("registered in the application's code", await delete.Content.ReadAsStringAsync());
+        using var hook = JsonDocument.Parse(await client.GetStringAsync("/api/hooks/person.saved"));
+        Assert.Equal("code", hook.RootElement.GetProperty("definedIn").GetString());
+        Assert.Equal(3, hook.RootElement.GetProperty("providedFields").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task UpdateAndDelete_AnswerNotFound_WhenTheHookIsUnknown()
+    {
+        var client = app.CreateAdminClient();
+
+        var update = await client.PutAsJsonAsync("/api/hooks/no.such.hook", new { providedFields = new[] { "id" } });
+        var delete = await client.DeleteAsync("/api/hooks/no.such.hook");
+
+        Assert.Equal(HttpStatusCode.NotFound, update.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+        Assert.Contains("No hook is named 'no.such.hook'", await delete.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Update_AnswersBadRequest_WhenTheBodyRenamesTheHook()
+    {
+        using var portal = new PortalAppFactory();
+
+        var response = await portal.CreateAdminClient().PutAsJsonAsync("/api/hooks/order.paid",
+            new { name = "order.settled", providedFields = new[] { "id" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        using var problem = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("cannot change", problem.RootElement.GetProperty("errors").GetProperty("name")[0].GetString());
+    }
+
+    [Theory]
+    [InlineData("Development", "{\"name\": \"invoice.sent\",")]
+    [InlineData("Production", "{\"name\": \"invoice.sent\",")]
+    [InlineData("Production", "{\"name\": \"invoice.sent\", \"providedFields\": \"id\"}")]
+    public async Task Create_AnswersBadRequestSayingTheJsonIsWrong_WhenTheBodyCannotBeRead(string environment, string body)
+    {
+        using var portal = new PortalAppFactory { Environment = environment };
+
+        var response = await portal.CreateAdminClient().PostAsync("/api/hooks", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
     }
 
     private async Task<JsonDocument> GetJsonAsync(string url)

@@ -10,6 +10,9 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("/", "Dashboard")]
     [InlineData("/hooks", "order.paid")]
     [InlineData("/hooks/order.paid", "customer.email")]
+    [InlineData("/hooks/new", "Create hook")]
+    [InlineData("/hooks/order.paid/edit", "Save changes")]
+    [InlineData("/hooks/person.saved/edit", "Defined in the application&#x27;s code")]
     public async Task Page_AnswersOkWithItsContent(string path, string expected)
     {
         var response = await app.CreateClient().GetAsync(path);

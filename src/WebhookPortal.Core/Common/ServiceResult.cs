@@ -1,0 +1,25 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace WebhookPortal.Core.Common;
+
+/// <summary>A service's answer: the value, or the <see cref="ServiceError"/> that says why not.</summary>
+public sealed class ServiceResult<T>
+{
+    private ServiceResult(T? value, ServiceError? error)
+    {
+        Value = value;
+        Error = error;
+    }
+
+    public T? Value { get; }
+
+    public ServiceError? Error { get; }
+
+    [MemberNotNullWhen(true, nameof(Value))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool Succeeded => Error is null;
+
+    public static ServiceResult<T> Ok(T value) => new(value, null);
+
+    public static implicit operator ServiceResult<T>(ServiceError error) => new(default, error);
+}

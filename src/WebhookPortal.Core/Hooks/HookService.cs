@@ -1,0 +1,136 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using WebhookPortal.Core.Common;
+using WebhookPortal.Core.Persistence;
+
+namespace WebhookPortal.Core.Hooks;
+
+/// <summary>
+/// Creates, changes and deletes the hooks defined in the portal or through the API (source
+/// <see cref="HookSource.Api"/>). Hooks registered in code belong to the code and are refused here.
+/// The portal pages and the REST API both go through it.
+/// </summary>
+public sealed class HookService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    HookRegistry registry,
+    TimeProvider clock,
+    ILogger<HookService> logger)
+{
+    private const int SqliteConstraint = 19;
+    private const int SqliteUniqueConstraint = 2067;
+    private const int SqliteForeignKeyConstraint = 787;
+
+    public async Task<ServiceResult<Hook>> CreateAsync(HookDefinition definition, CancellationToken cancellationToken)
+    {
+        var errors = new FieldErrors();
+        if (HookRules.Check(definition, errors) is not { } valid)
+        {
+            return ServiceError.Invalid("The hook is not valid", errors.ToDictionary());
+        }
+
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        if (await db.Hooks.AnyAsync(h => h.Name == valid.Name, cancellationToken))
+        {
+            return HookErrors.NameTaken(valid.Name);
+        }
+
+        var now = clock.GetUtcNow();
+        var hook = new Hook { Name = valid.Name, Source = HookSource.Api, CreatedAt = now };
+        Apply(hook, valid, now);
+        db.Hooks.Add(hook);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsConstraint(e, SqliteUniqueConstraint))
+        {
+            return HookErrors.NameTaken(valid.Name); // created by someone else since the check above
+        }
+
+        logger.LogInformation("Hook {HookName} was defined in the portal", hook.Name);
+        return ServiceResult<Hook>.Ok(hook);
+    }
+
+    /// <summary>Replaces the description, provided fields and sample of a portal-defined hook; its name stays.</summary>
+    public async Task<ServiceResult<Hook>> UpdateAsync(string name, HookDefinition definition, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await db.Hooks.SingleOrDefaultAsync(h => h.Name == name, cancellationToken);
+        if (hook is null)
+        {
+            return HookErrors.NotFound(name);
+        }
+
+        if (hook.Source == HookSource.EntityChange)
+        {
+            return HookErrors.DefinedInCode(hook, registry.IsRegistered(hook.Name));
+        }
+
+        var errors = new FieldErrors();
+        if (!string.IsNullOrWhiteSpace(definition.Name) && definition.Name.Trim() != hook.Name)
+        {
+            errors.Add("name", $"The name of a hook cannot change: listeners and API callers refer to it as '{hook.Name}'. " +
+                               "To use another name, create a new hook and move the listeners to it.");
+        }
+
+        if (HookRules.Check(definition with { Name = hook.Name }, errors) is not { } valid || errors.Any)
+        {
+            return ServiceError.Invalid("The hook is not valid", errors.ToDictionary());
+        }
+
+        Apply(hook, valid, clock.GetUtcNow());
+        await db.SaveChangesAsync(cancellationToken);
+        logger.LogInformation("Hook {HookName} was changed in the portal", hook.Name);
+        return ServiceResult<Hook>.Ok(hook);
+    }
+
+    /// <summary>
+    /// Deletes a portal-defined hook that no listener uses, or a hook whose registration was removed from the
+    /// code; returns the deleted hook.
+    /// </summary>
+    public async Task<ServiceResult<Hook>> DeleteAsync(string name, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var hook = await db.Hooks.SingleOrDefaultAsync(h => h.Name == name, cancellationToken);
+        if (hook is null)
+        {
+            return HookErrors.NotFound(name);
+        }
+
+        if (hook.Source == HookSource.EntityChange && registry.IsRegistered(hook.Name))
+        {
+            return HookErrors.DefinedInCode(hook, registry.IsRegistered(hook.Name));
+        }
+
+        var listeners = await db.Listeners.CountAsync(l => l.HookId == hook.Id, cancellationToken);
+        if (listeners > 0)
+        {
+            return HookErrors.InUse(hook.Name, listeners);
+        }
+
+        db.Hooks.Remove(hook);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (IsConstraint(e, SqliteForeignKeyConstraint))
+        {
+            return HookErrors.InUse(hook.Name, null); // a listener was added since the count above
+        }
+
+        logger.LogInformation("Hook {HookName} was deleted", hook.Name);
+        return ServiceResult<Hook>.Ok(hook);
+    }
+
+    private static void Apply(Hook hook, CheckedHook valid, DateTimeOffset now)
+    {
+        hook.Description = valid.Description;
+        hook.ProvidedFields = valid.ProvidedFields;
+        hook.SamplePayload = valid.SamplePayload;
+        hook.UpdatedAt = now;
+    }
+
+    private static bool IsConstraint(DbUpdateException e, int extendedCode) =>
+        e.InnerException is SqliteException { SqliteErrorCode: SqliteConstraint } sqlite && sqlite.SqliteExtendedErrorCode == extendedCode;
+}

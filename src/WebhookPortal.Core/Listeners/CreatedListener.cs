@@ -1,0 +1,4 @@
+namespace WebhookPortal.Core.Listeners;
+
+/// <summary>A new listener and its signing secret in full: the only time the secret is handed out.</summary>
+public sealed record CreatedListener(Listener Listener, string Secret);

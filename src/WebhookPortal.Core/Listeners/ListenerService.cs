@@ -1,0 +1,237 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Common;
+using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Persistence;
+
+namespace WebhookPortal.Core.Listeners;
+
+/// <summary>Creates, changes and removes listeners; the portal's pages and the REST API both go through it.</summary>
+public sealed class ListenerService(
+    IDbContextFactory<PortalDbContext> contextFactory,
+    IOptions<ListenerOptions> options,
+    ListenerFilterCache filterCache,
+    TimeProvider clock,
+    ILogger<ListenerService> logger)
+{
+    public Task<PagedResult<ListenerSummary>> ListAsync(ListenerQuery query, CancellationToken cancellationToken) =>
+        ListenerListing.ListAsync(contextFactory, query, cancellationToken);
+
+    public async Task<Listener?> FindAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Listeners.AsNoTracking().Include(l => l.Hook).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+    }
+
+    /// <summary>Checks input without saving anything: the refusal a create or update would give, or null.</summary>
+    public async Task<ServiceError?> ValidateAsync(ListenerInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return (await CheckAsync(db, input, cancellationToken)).Error;
+    }
+
+    public async Task<ServiceResult<CreatedListener>> CreateAsync(ListenerInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var (hook, error) = await CheckAsync(db, input, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        var now = clock.GetUtcNow();
+        var listener = new Listener
+        {
+            Id = SortableId.New(Listener.IdPrefix, now),
+            HookId = hook!.Id,
+            Url = input.Url!.Trim(),
+            Secret = ListenerSecret.Generate(),
+            CreatedAt = now,
+            Version = 1,
+        };
+        Apply(listener, input, now);
+        db.Listeners.Add(listener);
+        await db.SaveChangesAsync(cancellationToken);
+        listener.Hook = hook;
+        logger.LogInformation("Listener {ListenerId} created for hook {Hook}", listener.Id, hook.Name);
+        return ServiceResult<CreatedListener>.Ok(new CreatedListener(listener, listener.Secret));
+    }
+
+    public async Task<ServiceResult<Listener>> UpdateAsync(string id, ListenerInput input, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listener is null)
+        {
+            return NotFound(id);
+        }
+
+        if (input.ExpectedVersion is { } expected && expected != listener.Version)
+        {
+            return ChangedMeanwhile(listener.Version);
+        }
+
+        var (hook, error) = await CheckAsync(db, input, cancellationToken);
+        if (error is not null)
+        {
+            return error;
+        }
+
+        listener.HookId = hook!.Id;
+        listener.Url = input.Url!.Trim();
+        if (input.Enabled && !listener.Enabled)
+        {
+            Reenable(listener);
+        }
+
+        Apply(listener, input, clock.GetUtcNow());
+        return await SaveChangeAsync(db, listener, "updated", cancellationToken);
+    }
+
+    public async Task<ServiceResult<Listener>> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listener is null)
+        {
+            return NotFound(id);
+        }
+
+        if (listener.Enabled == enabled)
+        {
+            return ServiceResult<Listener>.Ok(await WithHookAsync(db, listener, cancellationToken));
+        }
+
+        var now = clock.GetUtcNow();
+        if (enabled)
+        {
+            Reenable(listener);
+        }
+        else
+        {
+            Disable(listener, "Disabled by an admin.", now);
+        }
+
+        listener.UpdatedAt = now;
+        return await SaveChangeAsync(db, listener, enabled ? "enabled" : "disabled", cancellationToken);
+    }
+
+    public async Task<ServiceResult<RotatedSecret>> RotateSecretAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listener is null)
+        {
+            return NotFound(id);
+        }
+
+        var now = clock.GetUtcNow();
+        var overlap = options.Value.SecretRotationOverlap;
+        listener.PreviousSecret = overlap > TimeSpan.Zero ? listener.Secret : null;
+        listener.PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? now + overlap : null;
+        listener.Secret = ListenerSecret.Generate();
+        listener.UpdatedAt = now;
+        var saved = await SaveChangeAsync(db, listener, "given a new secret", cancellationToken);
+        return saved.Succeeded
+            ? ServiceResult<RotatedSecret>.Ok(new RotatedSecret(listener.Secret, now + overlap, listener.Version))
+            : saved.Error;
+    }
+
+    public async Task<ServiceResult<Listener>> DeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var listener = await db.Listeners.Include(l => l.Hook).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listener is null)
+        {
+            return NotFound(id);
+        }
+
+        db.Listeners.Remove(listener);
+        await db.SaveChangesAsync(cancellationToken);
+        filterCache.Forget(id);
+        logger.LogInformation("Listener {ListenerId} deleted", id);
+        return ServiceResult<Listener>.Ok(listener);
+    }
+
+    private async Task<(Hook? Hook, ServiceError? Error)> CheckAsync(
+        PortalDbContext db, ListenerInput input, CancellationToken cancellationToken)
+    {
+        Hook? hook = null;
+        if (!string.IsNullOrWhiteSpace(input.Hook))
+        {
+            hook = await db.Hooks.AsNoTracking().SingleOrDefaultAsync(h => h.Name == input.Hook.Trim(), cancellationToken);
+            if (hook is null)
+            {
+                return (null, ServiceError.NotFound("Hook not found",
+                    $"No hook is named '{input.Hook}'. GET /api/hooks lists the catalogue."));
+            }
+        }
+
+        var errors = ListenerInputRules.Check(input, hook, options.Value.RegexTimeout);
+        return errors.Any ? (hook, ServiceError.Invalid("The listener is not valid", errors.ToDictionary())) : (hook, null);
+    }
+
+    private static void Apply(Listener listener, ListenerInput input, DateTimeOffset now)
+    {
+        listener.Description = input.Description?.Trim() ?? "";
+        listener.Headers = input.Headers.Select(h => new ListenerHeader(h.Name.Trim(), h.Value)).ToList();
+        listener.Filters = input.Filters.ToList();
+        listener.UpdatedAt = now;
+        if (!input.Enabled && listener.Enabled)
+        {
+            Disable(listener, "Disabled by an admin.", now);
+        }
+    }
+
+    private static void Disable(Listener listener, string reason, DateTimeOffset now)
+    {
+        listener.Enabled = false;
+        listener.DisabledReason = reason;
+        listener.DisabledAt = now;
+    }
+
+    // A listener switched back on starts with a clean record: its old failures led to the pause.
+    private static void Reenable(Listener listener)
+    {
+        listener.Enabled = true;
+        listener.DisabledReason = null;
+        listener.DisabledAt = null;
+        listener.ConsecutiveFailures = 0;
+        listener.FailingSince = null;
+    }
+
+    private async Task<ServiceResult<Listener>> SaveChangeAsync(
+        PortalDbContext db, Listener listener, string change, CancellationToken cancellationToken)
+    {
+        listener.Version++;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            var current = await db.Listeners.AsNoTracking().Where(l => l.Id == listener.Id)
+                .Select(l => (int?)l.Version).SingleOrDefaultAsync(cancellationToken);
+            return current is null ? NotFound(listener.Id) : ChangedMeanwhile(current.Value);
+        }
+
+        filterCache.Forget(listener.Id);
+        logger.LogInformation("Listener {ListenerId} {Change}", listener.Id, change);
+        return ServiceResult<Listener>.Ok(await WithHookAsync(db, listener, cancellationToken));
+    }
+
+    private static async Task<Listener> WithHookAsync(PortalDbContext db, Listener listener, CancellationToken cancellationToken)
+    {
+        await db.Entry(listener).Reference(l => l.Hook).LoadAsync(cancellationToken);
+        return listener;
+    }
+
+    private static ServiceError NotFound(string id) =>
+        ServiceError.NotFound("Listener not found", $"No listener has the id '{id}'.");
+
+    private static ServiceError ChangedMeanwhile(int currentVersion) =>
+        ServiceError.Conflict("The listener was changed meanwhile",
+            $"Someone else changed this listener since you loaded it (it is now at version {currentVersion}). " +
+            "Reload it and apply your change again.");
+}

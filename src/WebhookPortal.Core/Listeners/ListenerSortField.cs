@@ -1,0 +1,8 @@
+namespace WebhookPortal.Core.Listeners;
+
+public enum ListenerSortField
+{
+    CreatedAt,
+    Url,
+    Hook,
+}

@@ -1,0 +1,129 @@
+using WebhookPortal.Core.Common;
+using WebhookPortal.Core.Listeners;
+
+namespace WebhookPortal.Web.Api;
+
+/// <summary><c>/api/listeners</c>: the same listener service the portal's pages use.</summary>
+public static class ListenerEndpoints
+{
+    public static RouteGroupBuilder MapListenerEndpoints(this RouteGroupBuilder api)
+    {
+        var listeners = api.MapGroup("/listeners").WithTags("Listeners");
+        listeners.MapGet("/", ListAsync).WithName("ListListeners");
+        listeners.MapPost("/", CreateAsync).WithName("CreateListener");
+        listeners.MapGet("/{id}", GetAsync).WithName("GetListener");
+        listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener");
+        listeners.MapDelete("/{id}", DeleteAsync).WithName("DeleteListener");
+        listeners.MapPost("/{id}/rotate-secret", RotateSecretAsync).WithName("RotateListenerSecret");
+        return api;
+    }
+
+    private static async Task<IResult> ListAsync(
+        ListenerService service, string? hook, string? url, bool? enabled, string? sort, string? direction,
+        int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (paging, errors) = Paging.From(page, pageSize);
+        var sortBy = EnumText.ReadQuery<ListenerSortField>(sort, "sort", errors) ?? ListenerSortField.CreatedAt;
+        var order = EnumText.ReadQuery<SortDirection>(direction?.ToLowerInvariant() switch
+        {
+            "asc" => nameof(SortDirection.Ascending),
+            "desc" => nameof(SortDirection.Descending),
+            _ => direction,
+        }, "direction", errors) ?? SortDirection.Descending;
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query parameters are not valid");
+        }
+
+        var result = await service.ListAsync(new ListenerQuery
+        {
+            Hook = hook, UrlContains = url, Enabled = enabled, SortBy = sortBy, Direction = order,
+            Skip = paging.Skip, Take = paging.PageSize,
+        }, cancellationToken);
+        return TypedResults.Ok(new PageResponse<ListenerSummary>(result.Items, result.TotalCount, paging.Page, paging.PageSize));
+    }
+
+    private static async Task<IResult> CreateAsync(
+        ListenerService service, TimeProvider clock, ListenerRequest request, CancellationToken cancellationToken)
+    {
+        var (input, unreadable) = await ReadAsync(service, request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable.ToProblem();
+        }
+
+        var result = await service.CreateAsync(input, cancellationToken);
+        return result.Succeeded
+            ? TypedResults.Created($"/api/listeners/{result.Value.Listener.Id}",
+                ListenerResponse.From(result.Value.Listener, clock.GetUtcNow(), result.Value.Secret))
+            : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> GetAsync(ListenerService service, TimeProvider clock, string id, CancellationToken cancellationToken)
+    {
+        var listener = await service.FindAsync(id, cancellationToken);
+        return listener is null
+            ? ServiceError.NotFound("Listener not found", $"No listener has the id '{id}'.").ToProblem()
+            : TypedResults.Ok(ListenerResponse.From(listener, clock.GetUtcNow()));
+    }
+
+    private static async Task<IResult> UpdateAsync(
+        ListenerService service, TimeProvider clock, string id, ListenerRequest request, CancellationToken cancellationToken)
+    {
+        var (input, unreadable) = await ReadAsync(service, request, cancellationToken);
+        if (unreadable is not null)
+        {
+            return unreadable.ToProblem();
+        }
+
+        var result = await service.UpdateAsync(id, input, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow())) : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> DeleteAsync(ListenerService service, string id, CancellationToken cancellationToken)
+    {
+        var result = await service.DeleteAsync(id, cancellationToken);
+        return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> RotateSecretAsync(ListenerService service, string id, CancellationToken cancellationToken)
+    {
+        var result = await service.RotateSecretAsync(id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
+    }
+
+    /// <summary>
+    /// The request as service input. An operator the API cannot read is reported together with every
+    /// other problem of the request, so the caller can fix them all at once.
+    /// </summary>
+    private static async Task<(ListenerInput Input, ServiceError? Error)> ReadAsync(
+        ListenerService service, ListenerRequest request, CancellationToken cancellationToken)
+    {
+        var unreadable = new FieldErrors();
+        var filters = FilterBodies.Read(request.Filters, unreadable);
+        var input = new ListenerInput(request.Hook, request.Url, request.Description, request.Enabled ?? true,
+            request.Headers ?? [], filters, request.Version);
+        if (!unreadable.Any)
+        {
+            return (input, null);
+        }
+
+        var others = await service.ValidateAsync(input, cancellationToken);
+        if (others?.Kind == ServiceErrorKind.NotFound)
+        {
+            return (input, others);
+        }
+
+        // A filter whose operator could not be read was checked with a stand-in; its other messages would mislead.
+        var standIns = unreadable.ToDictionary().Keys.Select(key => key[..(key.IndexOf(']') + 1)]).ToHashSet();
+        foreach (var (field, messages) in others?.Fields ?? new Dictionary<string, string[]>())
+        {
+            if (!standIns.Any(prefix => field.StartsWith(prefix + ".", StringComparison.Ordinal)))
+            {
+                Array.ForEach(messages, message => unreadable.Add(field, message));
+            }
+        }
+
+        return (input, ServiceError.Invalid("The listener is not valid", unreadable.ToDictionary()));
+    }
+}
