@@ -36,7 +36,7 @@ public sealed class ListenerTests(PortalBrowserFixture portal) : IClassFixture<P
         await form.ScreenshotAsync("listener-secret");
         await form.CloseSecretDialogAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/listeners/lst_[0-9a-z]{26}$"));
-        await Expect(page.GetByLabel("Signing secret")).ToContainTextAsync("whsec_••••••••");
+        await Expect(page.GetByLabel("Signing secret", new() { Exact = true })).ToContainTextAsync("whsec_••••••••");
 
         await form.NavigateBySidebarAsync("Listeners");
         await Expect(list.Row("https://crm.example.com/people")).ToContainTextAsync("name starts with 'J'");

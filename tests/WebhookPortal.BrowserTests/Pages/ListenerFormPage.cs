@@ -41,7 +41,12 @@ public sealed class ListenerFormPage(IPage page) : PortalShell(page)
 
     public Task SaveAsync(string buttonText) => Page.GetByRole(AriaRole.Button, new() { Name = buttonText }).ClickAsync();
 
-    public Task CloseSecretDialogAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "I have stored it" }).ClickAsync();
+    /// <summary>Closes the one-time secret dialog and waits until it has faded away.</summary>
+    public async Task CloseSecretDialogAsync()
+    {
+        await Page.GetByRole(AriaRole.Button, new() { Name = "I have stored it" }).ClickAsync();
+        await Assertions.Expect(Page.GetByRole(AriaRole.Dialog)).ToHaveCountAsync(0);
+    }
 
     public Task ClickAsync(string buttonText) => Page.GetByRole(AriaRole.Button, new() { Name = buttonText, Exact = true }).ClickAsync();
 
