@@ -5,6 +5,7 @@ IBenchmark[] benchmarks =
 [
     new MatchingBenchmark(),
     new ListenersBenchmark(),
+    new PublishBenchmark(),
 ];
 
 var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));

@@ -1,10 +1,15 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Deliveries;
+using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Inbound;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
 
@@ -28,6 +33,10 @@ public static class WebhookCoreServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<EventOptions>().BindConfiguration(EventOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(provider => PortalDatabaseLocation.Resolve(
@@ -35,19 +44,34 @@ public static class WebhookCoreServiceCollectionExtensions
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.AddSingleton(provider =>
             new SqliteConnectionSetup(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
+        services.AddSingleton<EntityEventLog>();
+        services.AddSingleton(provider => new EntityEventsInterceptor(provider.GetRequiredService<HookRegistry>(), provider));
         services.AddPooledDbContextFactory<PortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<PortalDatabaseLocation>().ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>()));
+            .AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>(), provider.GetRequiredService<EntityEventsInterceptor>())
+            // Deliveries deliberately outlive their listener's soft delete; queries that need them say IgnoreQueryFilters.
+            .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
 
         // First among the hosted services: the schema exists before anything reads it.
         services.AddSingleton<DatabaseInitializer>();
         services.AddHostedService(provider => provider.GetRequiredService<DatabaseInitializer>());
         services.AddSingleton<DatabaseProbe>();
         services.AddSingleton<HookCatalog>();
+        services.AddSingleton<HookDirectory>();
         services.AddSingleton<HookService>();
         services.AddSingleton<ListenerFilterCache>();
         services.AddSingleton<ListenerService>();
+        services.AddSingleton<HeldDeliveryCounts>();
         services.AddSingleton<FilterPreview>();
+        services.AddSingleton<ListenerDirectory>();
+        services.AddSingleton<DeliverySignal>();
+        services.AddSingleton<WriteGate>();
+        services.AddSingleton<OutboxCommitter>();
+        services.AddSingleton<EventPublisher>();
+        services.AddSingleton<EventService>();
+        services.AddSingleton<InboundSourceService>();
+        services.AddSingleton<InboundReceiver>();
+        services.AddSingleton<PersonService>();
         return builder;
     }
 }

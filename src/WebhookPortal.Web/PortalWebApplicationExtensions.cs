@@ -31,11 +31,18 @@ public static class PortalWebApplicationExtensions
             .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
             .MapHookEndpoints()
             .MapListenerEndpoints()
-            .MapFilterPreviewEndpoints();
+            .MapFilterPreviewEndpoints()
+            .MapEventEndpoints()
+            .MapInboundSourceEndpoints();
+
+        // Outside /api and its admin key: a sender authenticates each request with its signature.
+        app.MapIngestEndpoints();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;
     }
 
-    private static bool IsApi(HttpContext context) => context.Request.Path.StartsWithSegments("/api");
+    // Ingest answers senders, not people: problem details too, never the HTML error or not-found page.
+    private static bool IsApi(HttpContext context) =>
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ingest");
 }

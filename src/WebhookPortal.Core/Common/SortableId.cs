@@ -6,34 +6,46 @@ namespace WebhookPortal.Core.Common;
 /// <summary>
 /// Identifiers such as <c>lst_01jd8x2k3m4n5p6q7r8s9t0v1w</c>: a prefix naming the kind, then 48 bits of
 /// milliseconds and 80 random bits in lowercase Crockford base32. They sort by creation time, so
-/// "newest first" is an index scan, and they are unguessable.
+/// "newest first" is an index scan, and they are unguessable. Within one process they strictly increase:
+/// in the same millisecond (or if the clock steps back) the next id is the previous one plus one.
 /// </summary>
 public static class SortableId
 {
     private const string Alphabet = "0123456789abcdefghjkmnpqrstvwxyz";
     private const int EncodedLength = 26;
+    private static readonly Lock Gate = new();
+    private static long lastMilliseconds = -1;
+    private static UInt128 lastRandom;
 
     public static string New(string prefix, DateTimeOffset now)
     {
-        Span<byte> bytes = stackalloc byte[16];
-        var milliseconds = (ulong)now.ToUnixTimeMilliseconds();
-        for (var i = 5; i >= 0; i--)
+        long milliseconds;
+        UInt128 random;
+        lock (Gate)
         {
-            bytes[i] = (byte)(milliseconds & 0xff);
-            milliseconds >>= 8;
+            milliseconds = now.ToUnixTimeMilliseconds();
+            if (milliseconds <= lastMilliseconds)
+            {
+                milliseconds = lastMilliseconds;
+                random = lastRandom + 1;
+            }
+            else
+            {
+                Span<byte> bytes = stackalloc byte[16];
+                RandomNumberGenerator.Fill(bytes[6..]);
+                random = BinaryPrimitives.ReadUInt128BigEndian(bytes);
+            }
+
+            (lastMilliseconds, lastRandom) = (milliseconds, random);
         }
 
-        RandomNumberGenerator.Fill(bytes[6..]);
-
-        // 128 bits as 26 base32 digits, most significant first (the first digit carries 3 bits).
-        var high = BinaryPrimitives.ReadUInt64BigEndian(bytes[..8]);
-        var low = BinaryPrimitives.ReadUInt64BigEndian(bytes[8..]);
+        // 48 bits of time above 80 bits of randomness, as 26 base32 digits, most significant first.
+        var value = ((UInt128)(ulong)milliseconds << 80) | (random & ((UInt128.One << 80) - 1));
         Span<char> encoded = stackalloc char[EncodedLength];
         for (var i = EncodedLength - 1; i >= 0; i--)
         {
-            encoded[i] = Alphabet[(int)(low & 0x1f)];
-            low = (low >> 5) | ((high & 0x1f) << 59);
-            high >>= 5;
+            encoded[i] = Alphabet[(int)(value & 0x1f)];
+            value >>= 5;
         }
 
         return string.Concat(prefix, "_", encoded);

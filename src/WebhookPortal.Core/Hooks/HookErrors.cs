@@ -27,6 +27,17 @@ internal static class HookErrors
             $"'{hook.Name}' came from the application's code, which no longer registers it, so it cannot be changed here. " +
             "Delete it once no listener uses it, or register it in the code again.");
 
+    public static ServiceError TargetOfSources(string name, IReadOnlyList<string> sources) => ServiceError.Conflict(
+        "The hook is in use",
+        $"{(sources.Count == 1 ? "The inbound source" : "The inbound sources")} {string.Join(", ", sources.Select(s => $"'{s}'"))} " +
+        $"{(sources.Count == 1 ? "publishes" : "publish")} to '{name}'. " +
+        "Point them at another hook or delete them first, then delete the hook.");
+
+    public static ServiceError HasHistory(string name, int events) => ServiceError.Conflict(
+        "The hook has a history",
+        $"'{name}' has {events:N0} event{(events == 1 ? "" : "s")} in the delivery history, which refer to it. They are " +
+        "removed by retention as they age; delete the hook after that, or keep it and stop publishing to it.");
+
     public static ServiceError InUse(string name, int? listeners)
     {
         var users = listeners switch { null => "Listeners use", 1 => "1 listener uses", var count => $"{count} listeners use" };

@@ -13,6 +13,7 @@ namespace WebhookPortal.Core.Hooks;
 /// </summary>
 public sealed class HookService(
     IDbContextFactory<PortalDbContext> contextFactory,
+    HookDirectory directory,
     HookRegistry registry,
     TimeProvider clock,
     ILogger<HookService> logger)
@@ -81,6 +82,7 @@ public sealed class HookService(
 
         Apply(hook, valid, clock.GetUtcNow());
         await db.SaveChangesAsync(cancellationToken);
+        directory.Forget(hook.Name);
         logger.LogInformation("Hook {HookName} was changed in the portal", hook.Name);
         return ServiceResult<Hook>.Ok(hook);
     }
@@ -109,6 +111,21 @@ public sealed class HookService(
             return HookErrors.InUse(hook.Name, listeners);
         }
 
+        var sources = await db.InboundSources.Where(s => s.HookId == hook.Id).OrderBy(s => s.Name).Select(s => s.Name).ToListAsync(cancellationToken);
+        if (sources.Count > 0)
+        {
+            return HookErrors.TargetOfSources(hook.Name, sources);
+        }
+
+        var events = await db.Events.CountAsync(e => e.HookId == hook.Id, cancellationToken);
+        if (events > 0)
+        {
+            return HookErrors.HasHistory(hook.Name, events);
+        }
+
+        // Listeners deleted earlier stay as hidden rows for the delivery log; with no events they have none.
+        var deletedListeners = await db.Listeners.IgnoreQueryFilters().Where(l => l.HookId == hook.Id).ToListAsync(cancellationToken);
+        db.Listeners.RemoveRange(deletedListeners);
         db.Hooks.Remove(hook);
         try
         {
@@ -119,6 +136,7 @@ public sealed class HookService(
             return HookErrors.InUse(hook.Name, null); // a listener was added since the count above
         }
 
+        directory.Forget(hook.Name);
         logger.LogInformation("Hook {HookName} was deleted", hook.Name);
         return ServiceResult<Hook>.Ok(hook);
     }

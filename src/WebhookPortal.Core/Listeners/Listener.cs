@@ -53,6 +53,12 @@ public sealed class Listener
 
     public DateTimeOffset UpdatedAt { get; set; }
 
+    /// <summary>
+    /// When an admin deleted it. A deleted listener is hidden everywhere and receives nothing, but its row
+    /// stays so the delivery log keeps its history.
+    /// </summary>
+    public DateTimeOffset? DeletedAt { get; set; }
+
     /// <summary>Grows with every change: guards against lost updates and keys the compiled-filter cache.</summary>
     public int Version { get; set; }
 }

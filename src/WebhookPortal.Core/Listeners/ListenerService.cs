@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Common;
+using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Persistence;
 
@@ -12,6 +13,8 @@ public sealed class ListenerService(
     IDbContextFactory<PortalDbContext> contextFactory,
     IOptions<ListenerOptions> options,
     ListenerFilterCache filterCache,
+    ListenerDirectory directory,
+    DeliverySignal signal,
     TimeProvider clock,
     ILogger<ListenerService> logger)
 {
@@ -22,6 +25,13 @@ public sealed class ListenerService(
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         return await db.Listeners.AsNoTracking().Include(l => l.Hook).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+    }
+
+    /// <summary>How many deliveries wait, held, for the listener to be enabled again.</summary>
+    public async Task<int> CountHeldAsync(string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await ListenerDeliveries.CountHeldAsync(db, id, cancellationToken);
     }
 
     /// <summary>Checks input without saving anything: the refusal a create or update would give, or null.</summary>
@@ -53,6 +63,7 @@ public sealed class ListenerService(
         Apply(listener, input, now);
         db.Listeners.Add(listener);
         await db.SaveChangesAsync(cancellationToken);
+        directory.Invalidate(hook.Id);
         listener.Hook = hook;
         logger.LogInformation("Listener {ListenerId} created for hook {Hook}", listener.Id, hook.Name);
         return ServiceResult<CreatedListener>.Ok(new CreatedListener(listener, listener.Secret));
@@ -78,6 +89,7 @@ public sealed class ListenerService(
             return error;
         }
 
+        var (previousHookId, wasEnabled) = (listener.HookId, listener.Enabled);
         listener.HookId = hook!.Id;
         listener.Url = input.Url!.Trim();
         if (input.Enabled && !listener.Enabled)
@@ -86,7 +98,9 @@ public sealed class ListenerService(
         }
 
         Apply(listener, input, clock.GetUtcNow());
-        return await SaveChangeAsync(db, listener, "updated", cancellationToken);
+        var saved = await SaveChangeAsync(db, listener, "updated", wasEnabled, cancellationToken);
+        directory.Invalidate(previousHookId);
+        return saved;
     }
 
     public async Task<ServiceResult<Listener>> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
@@ -114,7 +128,7 @@ public sealed class ListenerService(
         }
 
         listener.UpdatedAt = now;
-        return await SaveChangeAsync(db, listener, enabled ? "enabled" : "disabled", cancellationToken);
+        return await SaveChangeAsync(db, listener, enabled ? "enabled" : "disabled", !enabled, cancellationToken);
     }
 
     public async Task<ServiceResult<RotatedSecret>> RotateSecretAsync(string id, CancellationToken cancellationToken)
@@ -132,7 +146,7 @@ public sealed class ListenerService(
         listener.PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? now + overlap : null;
         listener.Secret = ListenerSecret.Generate();
         listener.UpdatedAt = now;
-        var saved = await SaveChangeAsync(db, listener, "given a new secret", cancellationToken);
+        var saved = await SaveChangeAsync(db, listener, "given a new secret", listener.Enabled, cancellationToken);
         return saved.Succeeded
             ? ServiceResult<RotatedSecret>.Ok(new RotatedSecret(listener.Secret, now + overlap, listener.Version))
             : saved.Error;
@@ -147,10 +161,18 @@ public sealed class ListenerService(
             return NotFound(id);
         }
 
-        db.Listeners.Remove(listener);
+        // The row stays (hidden) so the delivery log keeps its history; what was still to be sent is cancelled.
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        listener.DeletedAt = now;
+        Disable(listener, "Deleted by an admin.", now);
+        listener.Version++;
         await db.SaveChangesAsync(cancellationToken);
+        var cancelled = await ListenerDeliveries.CancelAsync(db, id, now, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         filterCache.Forget(id);
-        logger.LogInformation("Listener {ListenerId} deleted", id);
+        directory.Invalidate(listener.HookId);
+        logger.LogInformation("Listener {ListenerId} deleted; {CancelledCount} pending deliveries cancelled", id, cancelled);
         return ServiceResult<Listener>.Ok(listener);
     }
 
@@ -201,22 +223,45 @@ public sealed class ListenerService(
         listener.FailingSince = null;
     }
 
+    /// <summary>
+    /// Saves a change, and in the same transaction holds or releases the listener's pending deliveries
+    /// when it was switched off or on.
+    /// </summary>
     private async Task<ServiceResult<Listener>> SaveChangeAsync(
-        PortalDbContext db, Listener listener, string change, CancellationToken cancellationToken)
+        PortalDbContext db, Listener listener, string change, bool wasEnabled, CancellationToken cancellationToken)
     {
         listener.Version++;
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
         }
         catch (DbUpdateConcurrencyException)
         {
+            await transaction.RollbackAsync(cancellationToken);
             var current = await db.Listeners.AsNoTracking().Where(l => l.Id == listener.Id)
                 .Select(l => (int?)l.Version).SingleOrDefaultAsync(cancellationToken);
             return current is null ? NotFound(listener.Id) : ChangedMeanwhile(current.Value);
         }
 
+        if (wasEnabled && !listener.Enabled)
+        {
+            await ListenerDeliveries.HoldAsync(db, listener.Id, cancellationToken);
+        }
+        else if (!wasEnabled && listener.Enabled)
+        {
+            var released = await ListenerDeliveries.ReleaseAsync(db, listener.Id, cancellationToken);
+            logger.LogInformation("Listener {ListenerId} enabled again: {ReleasedCount} held deliveries released", listener.Id, released);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (!wasEnabled && listener.Enabled)
+        {
+            signal.Notify();
+        }
+
         filterCache.Forget(listener.Id);
+        directory.Invalidate(listener.HookId);
         logger.LogInformation("Listener {ListenerId} {Change}", listener.Id, change);
         return ServiceResult<Listener>.Ok(await WithHookAsync(db, listener, cancellationToken));
     }

@@ -19,6 +19,7 @@ internal sealed class ListenerConfiguration : IEntityTypeConfiguration<Listener>
         listener.Property(l => l.Headers).HasJsonConversion();
         listener.Property(l => l.Filters).HasJsonConversion();
         listener.Property(l => l.Version).IsConcurrencyToken();
+        listener.HasQueryFilter(l => l.DeletedAt == null);
 
         // The grid pages one hook's listeners newest first (filtered by state) and fan-out reads by hook:
         // (hook_id, id, enabled) serves both without sorting and counts without reading rows.

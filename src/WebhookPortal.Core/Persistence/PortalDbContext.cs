@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Inbound;
 using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Core.Persistence;
@@ -12,7 +15,15 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Listener> Listeners => Set<Listener>();
 
+    public DbSet<Event> Events => Set<Event>();
+
+    public DbSet<Delivery> Deliveries => Set<Delivery>();
+
     public DbSet<Person> People => Set<Person>();
+
+    public DbSet<InboundSource> InboundSources => Set<InboundSource>();
+
+    public DbSet<InboundRejection> InboundRejections => Set<InboundRejection>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

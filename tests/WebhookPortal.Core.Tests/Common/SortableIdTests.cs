@@ -24,6 +24,21 @@ public sealed class SortableIdTests
     }
 
     [Fact]
+    public void New_KeepsIncreasing_WithinTheSameMillisecondAndWhenTheClockStepsBack()
+    {
+        var ids = new[]
+        {
+            SortableId.New("evt", Noon.AddDays(1)),
+            SortableId.New("evt", Noon.AddDays(1)),
+            SortableId.New("evt", Noon.AddDays(1).AddSeconds(-5)),
+            SortableId.New("evt", Noon.AddDays(1)),
+        };
+
+        Assert.Equal(ids, ids.OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal(4, ids.Distinct().Count());
+    }
+
+    [Fact]
     public void New_IsUnique_WithinTheSameMillisecond()
     {
         var ids = Enumerable.Range(0, 10_000).Select(_ => SortableId.New("lst", Noon)).ToHashSet();

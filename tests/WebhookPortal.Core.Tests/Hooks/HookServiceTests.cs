@@ -315,6 +315,29 @@ public sealed class HookServiceTests : IAsyncLifetime
     private Task<PortalDbContext> ContextAsync() =>
         host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();
 
+    [Fact]
+    public async Task Delete_RefusesAHookWithEventsInTheHistory_AndRemovesOneWhoseOnlyListenersWereDeleted()
+    {
+        await using var fixture = await CoreFixture.StartAsync();
+        var service = fixture.Get<HookService>();
+        var listener = (await fixture.Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        await fixture.Listeners.DeleteAsync(listener, default);
+
+        Assert.True((await service.DeleteAsync(CoreFixture.HookName, default)).Succeeded);
+
+        await using (var db = await fixture.ContextAsync())
+        {
+            db.Hooks.Add(new Hook { Name = "order.shipped", Source = HookSource.Api, ProvidedFields = ["id"] });
+            await db.SaveChangesAsync();
+        }
+
+        await fixture.Get<Core.Events.EventPublisher>().PublishAsync(new Core.Events.PublishRequest("order.shipped",
+            JsonDocument.Parse("{\"id\":1}").RootElement, Core.Events.EventOrigin.Api), default);
+        var refused = await service.DeleteAsync("order.shipped", default);
+        Assert.Equal(ServiceErrorKind.Conflict, refused.Error?.Kind);
+        Assert.Contains("1 event in the delivery history", refused.Error!.Detail);
+    }
+
     public async Task DisposeAsync()
     {
         await host.StopAsync();

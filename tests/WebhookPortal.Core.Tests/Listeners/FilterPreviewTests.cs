@@ -7,16 +7,16 @@ namespace WebhookPortal.Core.Tests.Listeners;
 
 public sealed class FilterPreviewTests : IAsyncLifetime
 {
-    private ListenerFixture fixture = default!;
+    private CoreFixture fixture = default!;
 
     private FilterPreview Preview => fixture.Host.Services.GetRequiredService<FilterPreview>();
 
-    public async Task InitializeAsync() => fixture = await ListenerFixture.StartAsync();
+    public async Task InitializeAsync() => fixture = await CoreFixture.StartAsync();
 
     [Fact]
     public async Task Run_SaysTheFiltersMatch_WhenEveryOnePasses()
     {
-        var result = await Preview.RunAsync(ListenerFixture.HookName,
+        var result = await Preview.RunAsync(CoreFixture.HookName,
             [new("name", FilterOperator.StartsWith, "J"), new("amount", FilterOperator.GreaterThan, "100")],
             """{"name":"Jane","amount":120}""", default);
 
@@ -27,7 +27,7 @@ public sealed class FilterPreviewTests : IAsyncLifetime
     [Fact]
     public async Task Run_NamesTheFilterThatFailedAndWhy()
     {
-        var result = await Preview.RunAsync(ListenerFixture.HookName,
+        var result = await Preview.RunAsync(CoreFixture.HookName,
             [new("amount", FilterOperator.GreaterThan, "100"), new("name", FilterOperator.StartsWith, "J")],
             """{"name":"Bob","amount":120}""", default);
 
@@ -41,17 +41,17 @@ public sealed class FilterPreviewTests : IAsyncLifetime
         // A filter may only name provided fields, so an unprovided one shows up as "missing" when nested under one.
         await using (var db = await fixture.ContextAsync())
         {
-            var hook = db.Hooks.Single();
+            var hook = db.Hooks.Single(h => h.Name == CoreFixture.HookName);
             hook.ProvidedFields = ["customer.email"];
             await db.SaveChangesAsync();
         }
 
-        var result = await Preview.RunAsync(ListenerFixture.HookName,
+        var result = await Preview.RunAsync(CoreFixture.HookName,
             [new("customer.email", FilterOperator.EndsWith, "@example.com")],
             """{"customer":{"email":"a@example.com","secret":"s3cr3t"}}""", default);
 
         Assert.True(result.Value!.Matched);
-        var refused = await Preview.RunAsync(ListenerFixture.HookName,
+        var refused = await Preview.RunAsync(CoreFixture.HookName,
             [new("customer.secret", FilterOperator.Exists)], """{"customer":{"secret":"s3cr3t"}}""", default);
         Assert.Contains("not a provided field", refused.Error!.Fields!["filters[0].field"][0]);
     }
@@ -63,7 +63,7 @@ public sealed class FilterPreviewTests : IAsyncLifetime
     [InlineData("\"text\"", "must be a JSON object")]
     public async Task Run_SaysWhatIsWrongWithThePayload(string payload, string expected)
     {
-        var result = await Preview.RunAsync(ListenerFixture.HookName, [], payload, default);
+        var result = await Preview.RunAsync(CoreFixture.HookName, [], payload, default);
 
         Assert.Equal(ServiceErrorKind.Invalid, result.Error?.Kind);
         Assert.Contains(expected, result.Error!.Fields!["payload"][0]);

@@ -6,11 +6,11 @@ namespace WebhookPortal.Core.Tests.Listeners;
 
 public sealed class ListenerListingTests : IAsyncLifetime
 {
-    private ListenerFixture fixture = default!;
+    private CoreFixture fixture = default!;
 
     public async Task InitializeAsync()
     {
-        fixture = await ListenerFixture.StartAsync();
+        fixture = await CoreFixture.StartAsync();
         await using (var db = await fixture.ContextAsync())
         {
             db.Hooks.Add(new Hook { Name = "other.thing", Source = HookSource.Api, ProvidedFields = ["id"] });
@@ -20,9 +20,9 @@ public sealed class ListenerListingTests : IAsyncLifetime
         for (var i = 0; i < 12; i++)
         {
             fixture.Clock.Advance(TimeSpan.FromSeconds(1));
-            var hook = i % 4 == 0 ? "other.thing" : ListenerFixture.HookName;
+            var hook = i % 4 == 0 ? "other.thing" : CoreFixture.HookName;
             var url = i == 5 ? "https://example.com/100%_off" : $"https://host{i:00}.example.com/in";
-            await fixture.Listeners.CreateAsync(ListenerFixture.Input(url: url, hook: hook, enabled: i % 3 != 0), default);
+            await fixture.Listeners.CreateAsync(CoreFixture.Input(url: url, hook: hook, enabled: i % 3 != 0), default);
         }
     }
 
@@ -40,10 +40,10 @@ public sealed class ListenerListingTests : IAsyncLifetime
     public async Task List_CombinesHookStateAndUrlFilters()
     {
         var page = await fixture.Listeners.ListAsync(
-            new ListenerQuery { Hook = ListenerFixture.HookName, Enabled = true, UrlContains = "HOST1" }, default);
+            new ListenerQuery { Hook = CoreFixture.HookName, Enabled = true, UrlContains = "HOST1" }, default);
 
         Assert.Equal(["https://host11.example.com/in", "https://host10.example.com/in"], page.Items.Select(l => l.Url));
-        Assert.All(page.Items, l => Assert.Equal(ListenerFixture.HookName, l.Hook));
+        Assert.All(page.Items, l => Assert.Equal(CoreFixture.HookName, l.Hook));
     }
 
     [Theory]

@@ -7,11 +7,11 @@ namespace WebhookPortal.Core.Tests.Listeners;
 
 public sealed class ListenerServiceTests : IAsyncLifetime
 {
-    private ListenerFixture fixture = default!;
+    private CoreFixture fixture = default!;
 
     private ListenerService Listeners => fixture.Listeners;
 
-    public async Task InitializeAsync() => fixture = await ListenerFixture.StartAsync();
+    public async Task InitializeAsync() => fixture = await CoreFixture.StartAsync();
 
     [Fact]
     public async Task Create_StoresTheListenerWithANewSecretAndSortableId()
@@ -19,7 +19,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
         var filters = new List<MatchFilter> { new("name", FilterOperator.StartsWith, "J") };
         var headers = new List<ListenerHeader> { new("X-Environment", "production") };
 
-        var result = await Listeners.CreateAsync(ListenerFixture.Input(filters: filters, headers: headers), default);
+        var result = await Listeners.CreateAsync(CoreFixture.Input(filters: filters, headers: headers), default);
 
         Assert.True(result.Succeeded);
         var created = result.Value!;
@@ -28,7 +28,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
         Assert.Equal(32, Convert.FromBase64String(created.Secret["whsec_".Length..]).Length);
         var stored = await Listeners.FindAsync(created.Listener.Id, default);
         Assert.Equal("https://example.com/hook", stored!.Url);
-        Assert.Equal(ListenerFixture.HookName, stored.Hook.Name);
+        Assert.Equal(CoreFixture.HookName, stored.Hook.Name);
         Assert.Equal(filters, stored.Filters);
         Assert.Equal(headers, stored.Headers);
         Assert.Equal(created.Secret, stored.Secret);
@@ -39,8 +39,8 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_GivesEachListenerItsOwnSecret()
     {
-        var first = await Listeners.CreateAsync(ListenerFixture.Input(), default);
-        var second = await Listeners.CreateAsync(ListenerFixture.Input(), default);
+        var first = await Listeners.CreateAsync(CoreFixture.Input(), default);
+        var second = await Listeners.CreateAsync(CoreFixture.Input(), default);
 
         Assert.NotEqual(first.Value!.Secret, second.Value!.Secret);
     }
@@ -48,7 +48,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_AnswersNotFound_WhenTheHookIsUnknown()
     {
-        var result = await Listeners.CreateAsync(ListenerFixture.Input(hook: "no.such.hook"), default);
+        var result = await Listeners.CreateAsync(CoreFixture.Input(hook: "no.such.hook"), default);
 
         Assert.Equal(ServiceErrorKind.NotFound, result.Error?.Kind);
         Assert.Contains("No hook is named 'no.such.hook'", result.Error!.Detail);
@@ -57,7 +57,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_NamesEveryInvalidField_AndStoresNothing()
     {
-        var input = ListenerFixture.Input(
+        var input = CoreFixture.Input(
             url: "ftp://example.com/hook",
             headers: [new("Host", "evil.example")],
             filters:
@@ -85,13 +85,13 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     {
         await using (var db = await fixture.ContextAsync())
         {
-            var hook = await db.Hooks.SingleAsync();
+            var hook = await db.Hooks.SingleAsync(h => h.Name == CoreFixture.HookName);
             hook.ProvidedFields = ["customer"];
             await db.SaveChangesAsync();
         }
 
-        var under = await Listeners.CreateAsync(ListenerFixture.Input(filters: [new("customer.email", FilterOperator.Exists)]), default);
-        var beside = await Listeners.CreateAsync(ListenerFixture.Input(filters: [new("customers", FilterOperator.Exists)]), default);
+        var under = await Listeners.CreateAsync(CoreFixture.Input(filters: [new("customer.email", FilterOperator.Exists)]), default);
+        var beside = await Listeners.CreateAsync(CoreFixture.Input(filters: [new("customers", FilterOperator.Exists)]), default);
 
         Assert.True(under.Succeeded);
         Assert.Equal(ServiceErrorKind.Invalid, beside.Error?.Kind);
@@ -100,7 +100,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_StoresADisabledListenerWithItsReason_WhenAskedForOneThatIsOff()
     {
-        var result = await Listeners.CreateAsync(ListenerFixture.Input(enabled: false), default);
+        var result = await Listeners.CreateAsync(CoreFixture.Input(enabled: false), default);
 
         Assert.False(result.Value!.Listener.Enabled);
         Assert.Equal("Disabled by an admin.", result.Value.Listener.DisabledReason);
@@ -109,10 +109,10 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_ReplacesTheSettingsAndRaisesTheVersion()
     {
-        var created = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!;
+        var created = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!;
         fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await Listeners.UpdateAsync(created.Listener.Id, ListenerFixture.Input(
+        var result = await Listeners.UpdateAsync(created.Listener.Id, CoreFixture.Input(
             url: "https://crm.example.com/in", filters: [new("amount", FilterOperator.GreaterThan, "100")], version: 1), default);
 
         Assert.True(result.Succeeded);
@@ -127,10 +127,10 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_RefusesAStaleVersion_AndKeepsTheNewerChange()
     {
-        var id = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!.Listener.Id;
-        await Listeners.UpdateAsync(id, ListenerFixture.Input(url: "https://first.example/", version: 1), default);
+        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        await Listeners.UpdateAsync(id, CoreFixture.Input(url: "https://first.example/", version: 1), default);
 
-        var stale = await Listeners.UpdateAsync(id, ListenerFixture.Input(url: "https://second.example/", version: 1), default);
+        var stale = await Listeners.UpdateAsync(id, CoreFixture.Input(url: "https://second.example/", version: 1), default);
 
         Assert.Equal(ServiceErrorKind.Conflict, stale.Error?.Kind);
         Assert.Contains("version 2", stale.Error!.Detail);
@@ -140,9 +140,9 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_LeavesTheListenerUntouched_WhenTheInputIsInvalid()
     {
-        var id = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
 
-        var result = await Listeners.UpdateAsync(id, ListenerFixture.Input(url: "not a url"), default);
+        var result = await Listeners.UpdateAsync(id, CoreFixture.Input(url: "not a url"), default);
 
         Assert.Equal(ServiceErrorKind.Invalid, result.Error?.Kind);
         var stored = await Listeners.FindAsync(id, default);
@@ -153,7 +153,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetEnabled_DisablesWithAReason_AndReenablingClearsTheFailureRecord()
     {
-        var id = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
         await using (var db = await fixture.ContextAsync())
         {
             var listener = await db.Listeners.SingleAsync();
@@ -177,7 +177,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task RotateSecret_KeepsThePreviousSecretForTheOverlap()
     {
-        var created = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!;
+        var created = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!;
 
         var rotated = await Listeners.RotateSecretAsync(created.Listener.Id, default);
 
@@ -194,8 +194,8 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     public async Task RotateSecret_DropsThePreviousSecretAtOnce_WhenTheOverlapIsZero()
     {
         await fixture.DisposeAsync();
-        fixture = await ListenerFixture.StartAsync(("Listeners:SecretRotationOverlapHours", "0"));
-        var id = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!.Listener.Id;
+        fixture = await CoreFixture.StartAsync(("Listeners:SecretRotationOverlapHours", "0"));
+        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
 
         await Listeners.RotateSecretAsync(id, default);
 
@@ -207,13 +207,13 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_RemovesTheListener_AndAnswersNotFoundAfterwards()
     {
-        var id = (await Listeners.CreateAsync(ListenerFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
 
         Assert.True((await Listeners.DeleteAsync(id, default)).Succeeded);
 
         Assert.Null(await Listeners.FindAsync(id, default));
         Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.DeleteAsync(id, default)).Error?.Kind);
-        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.UpdateAsync(id, ListenerFixture.Input(), default)).Error?.Kind);
+        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.UpdateAsync(id, CoreFixture.Input(), default)).Error?.Kind);
     }
 
     public async Task DisposeAsync() => await fixture.DisposeAsync();

@@ -17,6 +17,83 @@ namespace WebhookPortal.Core.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "6.0.7");
 
+            modelBuilder.Entity("WebhookPortal.Core.Deliveries.Delivery", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttemptCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempt_count");
+
+                    b.Property<long?>("CompletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("completed_at");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("EventId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("event_id");
+
+                    b.Property<bool>("Held")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held");
+
+                    b.Property<long?>("LastAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_attempt_at");
+
+                    b.Property<int?>("LastResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_response_status");
+
+                    b.Property<long?>("LeaseExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("lease_expires_at");
+
+                    b.Property<string>("ListenerId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("listener_id");
+
+                    b.Property<long>("NextAttemptAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("next_attempt_at");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.HasKey("Id")
+                        .HasName("pk_deliveries");
+
+                    b.HasIndex("EventId")
+                        .HasDatabaseName("ix_deliveries_event_id");
+
+                    b.HasIndex("LeaseExpiresAt")
+                        .HasDatabaseName("ix_deliveries_leased")
+                        .HasFilter("status = 'Sending'");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_due")
+                        .HasFilter("status = 'Pending' AND held = 0");
+
+                    b.HasIndex("ListenerId", "Id")
+                        .HasDatabaseName("ix_deliveries_listener_id_id");
+
+                    b.ToTable("deliveries");
+                });
+
             modelBuilder.Entity("WebhookPortal.Core.Demo.Person", b =>
                 {
                     b.Property<int>("Id")
@@ -46,6 +123,63 @@ namespace WebhookPortal.Core.Persistence.Migrations
                         .HasName("pk_people");
 
                     b.ToTable("people", (string)null);
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Events.Event", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<int>("DeliveryCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("delivery_count");
+
+                    b.Property<int>("HookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hook_id");
+
+                    b.Property<string>("IdempotencyKey")
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("idempotency_key");
+
+                    b.Property<string>("Origin")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin");
+
+                    b.Property<string>("OriginDetail")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("origin_detail");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("payload");
+
+                    b.HasKey("Id")
+                        .HasName("pk_events");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_events_created_at");
+
+                    b.HasIndex("HookId", "Id")
+                        .HasDatabaseName("ix_events_hook_id_id");
+
+                    b.HasIndex("HookId", "IdempotencyKey")
+                        .IsUnique()
+                        .HasDatabaseName("ix_events_hook_id_idempotency_key")
+                        .HasFilter("idempotency_key IS NOT NULL");
+
+                    b.ToTable("events");
                 });
 
             modelBuilder.Entity("WebhookPortal.Core.Hooks.Hook", b =>
@@ -112,6 +246,133 @@ namespace WebhookPortal.Core.Persistence.Migrations
                     b.ToTable("hooks");
                 });
 
+            modelBuilder.Entity("WebhookPortal.Core.Inbound.InboundRejection", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("BodyLength")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("body_length");
+
+                    b.Property<string>("Detail")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("HeaderNames")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_names");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<long>("ReceivedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received_at");
+
+                    b.Property<string>("RemoteAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remote_address");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("source_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_rejections");
+
+                    b.HasIndex("SourceId", "Id")
+                        .HasDatabaseName("ix_inbound_rejections_source_id_id");
+
+                    b.HasIndex("SourceId", "ReceivedAt")
+                        .HasDatabaseName("ix_inbound_rejections_source_id_received_at");
+
+                    b.ToTable("inbound_rejections");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Inbound.InboundSource", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("enabled");
+
+                    b.Property<string>("HeaderName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("header_name");
+
+                    b.Property<int>("HookId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hook_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("PreviousSecret")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("previous_secret");
+
+                    b.Property<long?>("PreviousSecretExpiresAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("previous_secret_expires_at");
+
+                    b.Property<string>("Scheme")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheme");
+
+                    b.Property<string>("Secret")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("secret");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_inbound_sources");
+
+                    b.HasIndex("HookId")
+                        .HasDatabaseName("ix_inbound_sources_hook_id");
+
+                    b.HasIndex("Name")
+                        .IsUnique()
+                        .HasDatabaseName("ix_inbound_sources_name");
+
+                    b.ToTable("inbound_sources");
+                });
+
             modelBuilder.Entity("WebhookPortal.Core.Listeners.Listener", b =>
                 {
                     b.Property<string>("Id")
@@ -126,6 +387,10 @@ namespace WebhookPortal.Core.Persistence.Migrations
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER")
                         .HasColumnName("created_at");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deleted_at");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -214,6 +479,61 @@ namespace WebhookPortal.Core.Persistence.Migrations
                         .HasDatabaseName("ix_listeners_hook_id_id_enabled");
 
                     b.ToTable("listeners");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Deliveries.Delivery", b =>
+                {
+                    b.HasOne("WebhookPortal.Core.Events.Event", "Event")
+                        .WithMany()
+                        .HasForeignKey("EventId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_events_event_id");
+
+                    b.HasOne("WebhookPortal.Core.Listeners.Listener", "Listener")
+                        .WithMany()
+                        .HasForeignKey("ListenerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_deliveries_listeners_listener_id");
+
+                    b.Navigation("Event");
+
+                    b.Navigation("Listener");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Events.Event", b =>
+                {
+                    b.HasOne("WebhookPortal.Core.Hooks.Hook", "Hook")
+                        .WithMany()
+                        .HasForeignKey("HookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_events_hooks_hook_id");
+
+                    b.Navigation("Hook");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Inbound.InboundRejection", b =>
+                {
+                    b.HasOne("WebhookPortal.Core.Inbound.InboundSource", null)
+                        .WithMany()
+                        .HasForeignKey("SourceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbound_rejections_inbound_sources_source_id");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Inbound.InboundSource", b =>
+                {
+                    b.HasOne("WebhookPortal.Core.Hooks.Hook", "Hook")
+                        .WithMany()
+                        .HasForeignKey("HookId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_inbound_sources_hooks_hook_id");
+
+                    b.Navigation("Hook");
                 });
 
             modelBuilder.Entity("WebhookPortal.Core.Listeners.Listener", b =>

@@ -2,22 +2,26 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Filters;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
 using WebhookPortal.TestSupport;
 
-namespace WebhookPortal.Core.Tests.Listeners;
+namespace WebhookPortal.Core.Tests;
 
-/// <summary>Core on a fresh database holding one hook, <c>member.joined</c>, for listener tests.</summary>
-internal sealed class ListenerFixture : IAsyncDisposable
+/// <summary>
+/// Core on a fresh database holding one portal-defined hook, <c>member.joined</c>, and the demo's
+/// entity hooks <c>person.saved</c> and <c>person.deleted</c> registered in code, with a manual clock.
+/// </summary>
+internal sealed class CoreFixture : IAsyncDisposable
 {
     public const string HookName = "member.joined";
 
     private readonly TempFolder folder;
 
-    private ListenerFixture(TempFolder folder, IHost host, ManualClock clock)
+    private CoreFixture(TempFolder folder, IHost host, ManualClock clock)
     {
         this.folder = folder;
         Host = host;
@@ -30,13 +34,13 @@ internal sealed class ListenerFixture : IAsyncDisposable
 
     public ListenerService Listeners => Host.Services.GetRequiredService<ListenerService>();
 
-    public static async Task<ListenerFixture> StartAsync(params (string Key, string? Value)[] settings)
+    public static async Task<CoreFixture> StartAsync(params (string Key, string? Value)[] settings)
     {
         var clock = new ManualClock();
         var folder = new TempFolder();
-        var host = CoreHost.Build(folder, clock, [("Portal:SeedDemoData", "false"), .. settings]);
+        var host = CoreHost.Build(folder, clock, RegisterPersonHooks, [("Portal:SeedDemoData", "false"), .. settings]);
         await host.StartAsync();
-        var fixture = new ListenerFixture(folder, host, clock);
+        var fixture = new CoreFixture(folder, host, clock);
         await using var db = await fixture.ContextAsync();
         db.Hooks.Add(new Hook
         {
@@ -48,6 +52,12 @@ internal sealed class ListenerFixture : IAsyncDisposable
         await db.SaveChangesAsync();
         return fixture;
     }
+
+    public T Get<T>() where T : notnull => Host.Services.GetRequiredService<T>();
+
+    private static void RegisterPersonHooks(HookRegistry hooks) => hooks
+        .OnEntity<Person>(EntityChangeKind.Saved, "person.saved", "A person was saved.", ["id", "name", "address"])
+        .OnEntity<Person>(EntityChangeKind.Deleted, "person.deleted", "A person was deleted.", ["id", "name", "address"]);
 
     public Task<PortalDbContext> ContextAsync() =>
         Host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Common;
+using WebhookPortal.Core.Events;
+
+namespace WebhookPortal.Web.Api;
+
+/// <summary>
+/// <c>POST /api/hooks/{name}/events</c> publishes; <c>GET /api/events</c> and <c>/api/events/{id}</c> read
+/// events with their deliveries.
+/// </summary>
+public static class EventEndpoints
+{
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
+    public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent");
+        var events = api.MapGroup("/events").WithTags("Events");
+        events.MapGet("/", ListAsync).WithName("ListEvents");
+        events.MapGet("/{id}", GetAsync).WithName("GetEvent");
+        return api;
+    }
+
+    private static async Task<IResult> PublishAsync(
+        HttpContext http, EventPublisher publisher, IOptions<EventOptions> options, string name, CancellationToken cancellationToken)
+    {
+        var body = await JsonBody.ReadObjectAsync(http.Request, options.Value.MaxPayloadBytes, cancellationToken);
+        if (body.Problem is not null)
+        {
+            return body.Problem;
+        }
+
+        using var document = body.Document!;
+        string? key = http.Request.Headers[IdempotencyKeyHeader];
+        var result = await publisher.PublishAsync(
+            new PublishRequest(name, document.RootElement, EventOrigin.Api, IdempotencyKey: key), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return result.Error.ToProblem();
+        }
+
+        if (result.Value.Repeated)
+        {
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
+        return TypedResults.Accepted($"/api/events/{result.Value.EventId}",
+            new { eventId = result.Value.EventId, deliveries = result.Value.Deliveries });
+    }
+
+    private static async Task<IResult> ListAsync(
+        EventService events, string? hook, string? origin, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var (paging, errors) = Paging.From(page, pageSize);
+        var originFilter = EnumText.ReadQuery<EventOrigin>(origin, "origin", errors);
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query parameters are not valid");
+        }
+
+        var result = await events.ListAsync(
+            new EventQuery { Hook = hook, Origin = originFilter, Skip = paging.Skip, Take = paging.PageSize }, cancellationToken);
+        return TypedResults.Ok(new PageResponse<EventSummary>(result.Items, result.TotalCount, paging.Page, paging.PageSize));
+    }
+
+    private static async Task<IResult> GetAsync(EventService events, string id, CancellationToken cancellationToken)
+    {
+        var found = await events.FindAsync(id, cancellationToken);
+        if (found is null)
+        {
+            return ServiceError.NotFound("Event not found", $"No event has the id '{id}'.").ToProblem();
+        }
+
+        using var payload = JsonDocument.Parse(found.Payload);
+        return TypedResults.Ok(new
+        {
+            found.Id, found.Hook, payload = payload.RootElement.Clone(), found.Origin, found.OriginDetail,
+            found.IdempotencyKey, found.CreatedAt, found.Deliveries,
+        });
+    }
+}

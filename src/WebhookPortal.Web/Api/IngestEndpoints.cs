@@ -1,0 +1,43 @@
+using WebhookPortal.Core.Inbound;
+
+namespace WebhookPortal.Web.Api;
+
+/// <summary>
+/// <c>POST /ingest/{source}</c>: webhooks from outside. Not behind the admin key: each request is authenticated by
+/// its signature, which <see cref="InboundReceiver"/> checks. The endpoint only translates HTTP to Core and back.
+/// </summary>
+public static class IngestEndpoints
+{
+    public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/ingest/{source}", ReceiveAsync).WithTags("Inbound").WithName("Ingest");
+        return app;
+    }
+
+    private static async Task<IResult> ReceiveAsync(InboundReceiver receiver, HttpContext context, string source, CancellationToken cancellationToken)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        var request = new InboundRequest(new InboundHeaders(context.Request.Headers), context.Request.Body, context.Request.ContentLength,
+            (address?.IsIPv4MappedToIPv6 == true ? address.MapToIPv4() : address)?.ToString());
+        var outcome = await receiver.ReceiveAsync(source, request, cancellationToken);
+        if (outcome.Result == IngestResult.Accepted)
+        {
+            return TypedResults.Json(new IngestResponse(outcome.Event!.EventId, outcome.Event.Deliveries), statusCode: StatusCodes.Status202Accepted);
+        }
+
+        var status = outcome.Result switch
+        {
+            IngestResult.SourceNotFound => StatusCodes.Status404NotFound,
+            IngestResult.PayloadTooLarge => StatusCodes.Status413PayloadTooLarge,
+            IngestResult.InvalidPayload => StatusCodes.Status400BadRequest,
+            _ => StatusCodes.Status401Unauthorized,
+        };
+        if (status == StatusCodes.Status401Unauthorized)
+        {
+            context.Response.Headers.WWWAuthenticate = "Signature";
+        }
+
+        return TypedResults.Problem(statusCode: status, title: outcome.Title, detail: outcome.Detail,
+            extensions: outcome.Reason is { } reason ? new Dictionary<string, object?> { ["reason"] = reason.ToString() } : null);
+    }
+}

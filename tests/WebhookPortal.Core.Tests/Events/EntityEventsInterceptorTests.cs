@@ -1,0 +1,149 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Events;
+
+namespace WebhookPortal.Core.Tests.Events;
+
+public sealed class EntityEventsInterceptorTests : IAsyncLifetime
+{
+    private CoreFixture fixture = default!;
+
+    public async Task InitializeAsync()
+    {
+        fixture = await CoreFixture.StartAsync();
+        await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://crm.example/", hook: "person.saved"), default);
+        await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://crm.example/gone", hook: "person.deleted"), default);
+    }
+
+    [Fact]
+    public async Task SaveChanges_FiresPersonSaved_WithTheGeneratedIdAndWithoutTheSecret()
+    {
+        var person = new Person { Name = "Jane Doe", Address = "12 High Street", Secret = "s3cr3t-value" };
+        await using (var db = await fixture.ContextAsync())
+        {
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+        }
+
+        var saved = Assert.Single(await EventsAsync());
+        Assert.Equal("person.saved", saved.Hook.Name);
+        Assert.Equal($$"""{"id":{{person.Id}},"name":"Jane Doe","address":"12 High Street"}""", saved.Payload);
+        Assert.DoesNotContain("s3cr3t", saved.Payload);
+        Assert.Equal(EventOrigin.Entity, saved.Origin);
+        Assert.Equal($"Person #{person.Id}", saved.OriginDetail);
+        Assert.Equal(1, saved.DeliveryCount);
+    }
+
+    [Fact]
+    public async Task SaveChanges_FiresSavedForAModificationAndDeletedForADeletion_WithTheValuesAsTheyWere()
+    {
+        await using var db = await fixture.ContextAsync();
+        var person = new Person { Name = "Jane", Address = "Old Street", Secret = "x" };
+        db.People.Add(person);
+        await db.SaveChangesAsync();
+
+        person.Address = "New Street";
+        await db.SaveChangesAsync();
+        db.People.Remove(person);
+        await db.SaveChangesAsync();
+
+        var events = await EventsAsync();
+        Assert.Equal(["person.saved", "person.saved", "person.deleted"], events.Select(e => e.Hook.Name));
+        Assert.Contains("New Street", events[1].Payload);
+        Assert.Equal($$"""{"id":{{person.Id}},"name":"Jane","address":"New Street"}""", events[2].Payload);
+    }
+
+    [Fact]
+    public async Task SaveChanges_FiresAlsoWhenCalledSynchronously()
+    {
+        await using (var db = await fixture.ContextAsync())
+        {
+            db.People.Add(new Person { Name = "Sync", Address = "", Secret = "" });
+            db.SaveChanges(); // the synchronous path of the interceptor
+        }
+
+        Assert.Single(await EventsAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_StoresNoEvent_WhenTheCallersTransactionRollsBack()
+    {
+        await using (var db = await fixture.ContextAsync())
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            db.People.Add(new Person { Name = "Never", Address = "", Secret = "" });
+            await db.SaveChangesAsync();
+            Assert.Single(await db.Events.ToListAsync()); // visible inside the transaction…
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(await EventsAsync()); // …and gone with it
+        await using var check = await fixture.ContextAsync();
+        Assert.Empty(await check.People.ToListAsync());
+        Assert.Empty(await check.Deliveries.ToListAsync());
+    }
+
+    [Fact]
+    public async Task SaveChanges_StoresNoEvent_WhenTheSaveFails()
+    {
+        await using (var db = await fixture.ContextAsync())
+        {
+            db.People.Add(new Person { Id = 7, Name = "First", Address = "", Secret = "" });
+            await db.SaveChangesAsync();
+        }
+
+        await using (var db = await fixture.ContextAsync())
+        {
+            db.People.Add(new Person { Id = 7, Name = "Same key", Address = "", Secret = "" });
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+
+        Assert.Single(await EventsAsync());
+
+        // The context that failed left no transaction open: the next save through the factory works.
+        await using var after = await fixture.ContextAsync();
+        after.People.Add(new Person { Name = "Later", Address = "", Secret = "" });
+        await after.SaveChangesAsync();
+        Assert.Equal(2, (await EventsAsync()).Count);
+    }
+
+    [Fact]
+    public async Task SaveChanges_FiresNothing_ForEntitiesNoHookWatches()
+    {
+        await using var db = await fixture.ContextAsync();
+        var hook = await db.Hooks.SingleAsync(h => h.Name == CoreFixture.HookName);
+        hook.Description = "changed";
+        await db.SaveChangesAsync();
+
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Fact]
+    public async Task EventLog_SaysWhatTheLastSaveOfAContextPublished_AndForgetsItAtTheNextSave()
+    {
+        var log = fixture.Get<EntityEventLog>();
+        await using var db = await fixture.ContextAsync();
+        db.People.Add(new Person { Name = "Logged", Address = "", Secret = "" });
+        await db.SaveChangesAsync();
+
+        var published = Assert.Single(log.LastSaveOf(db));
+        Assert.Equal("person.saved", published.Hook);
+        Assert.Equal(1, published.Deliveries);
+        Assert.Equal((await EventsAsync()).Single().Id, published.EventId);
+
+        var hook = await db.Hooks.SingleAsync(h => h.Name == CoreFixture.HookName);
+        hook.Description = "not watched";
+        await db.SaveChangesAsync();
+        Assert.Empty(log.LastSaveOf(db));
+    }
+
+    private async Task<List<Event>> EventsAsync()
+    {
+        SqliteConnection.ClearAllPools();
+        await using var db = await fixture.ContextAsync();
+        return await db.Events.AsNoTracking().Include(e => e.Hook).OrderBy(e => e.Id).ToListAsync();
+    }
+
+    public async Task DisposeAsync() => await fixture.DisposeAsync();
+}
