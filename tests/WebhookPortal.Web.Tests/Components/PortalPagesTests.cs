@@ -13,6 +13,12 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("/hooks/new", "Create hook")]
     [InlineData("/hooks/order.paid/edit", "Save changes")]
     [InlineData("/hooks/person.saved/edit", "Defined in the application&#x27;s code")]
+    [InlineData("/people", "Add person")]
+    [InlineData("/events", "Filter by origin")]
+    [InlineData("/events/evt_nosuchevent", "No event has the id")]
+    [InlineData("/sources", "New source")]
+    [InlineData("/sources/new", "Verification scheme")]
+    [InlineData("/sources/no-such-source", "No inbound source is named")]
     public async Task Page_AnswersOkWithItsContent(string path, string expected)
     {
         var response = await app.CreateClient().GetAsync(path);
