@@ -14,7 +14,8 @@ public sealed class SourcePagesTests(PortalAppFactory app) : IClassFixture<Porta
         using var body = JsonDocument.Parse(await created.Content.ReadAsStringAsync());
         var secret = body.RootElement.GetProperty("secret").GetString()!;
 
-        var html = await app.CreateClient().GetStringAsync("/sources/page-check");
+        // The page is HTML: '+' and '/' in a base64 secret arrive encoded, so compare decoded text.
+        var html = System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/sources/page-check"));
 
         Assert.Contains("ingest/page-check", html);
         Assert.Contains(secret[^4..], html);
