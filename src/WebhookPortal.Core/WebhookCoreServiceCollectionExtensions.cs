@@ -7,11 +7,13 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Egress;
 using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Inbound;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
+using WebhookPortal.Core.Receiver;
 
 namespace WebhookPortal.Core;
 
@@ -28,12 +30,16 @@ public static class WebhookCoreServiceCollectionExtensions
         hooks?.Invoke(registry);
         services.AddSingleton(registry);
         services.AddOptions<PortalOptions>().BindConfiguration(PortalOptions.SectionName)
+            .PostConfigure<IConfiguration>((options, configuration) => options.BaseUrl = PortalBaseUrl.Resolve(
+                options.BaseUrl, configuration[PortalBaseUrl.UrlsKey], configuration[PortalBaseUrl.HttpPortsKey]))
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ListenerOptions>().BindConfiguration(ListenerOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<EventOptions>().BindConfiguration(EventOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
@@ -59,6 +65,10 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddSingleton<HookCatalog>();
         services.AddSingleton<HookDirectory>();
         services.AddSingleton<HookService>();
+        services.AddSingleton<EgressPolicy>();
+        services.TryAddSingleton<IHostResolver, DnsHostResolver>(); // tests put a stub first
+        services.AddSingleton<EgressConnector>();
+        services.AddSingleton<EgressCheck>();
         services.AddSingleton<ListenerFilterCache>();
         services.AddSingleton<ListenerService>();
         services.AddSingleton<HeldDeliveryCounts>();
@@ -66,12 +76,27 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddSingleton<ListenerDirectory>();
         services.AddSingleton<DeliverySignal>();
         services.AddSingleton<WriteGate>();
+        services.AddSingleton<DeliveryQueue>();
+        services.AddSingleton<PayloadCache>();
+        services.AddSingleton<ListenerEndpointCache>();
+        services.AddSingleton<DeliveryWorkLoader>();
+        services.AddSingleton<DeliverySender>();
+        services.AddSingleton<AttemptRecorder>();
+        services.AddSingleton<DeliveryNotifier>();
+        // Every delivery connects through the egress check: the address checked is the address connected to.
+        services.TryAddSingleton(provider => new DeliveryHttpClient(
+            provider.GetRequiredService<IOptions<DeliveryOptions>>(), provider.GetRequiredService<EgressConnector>().ConnectAsync));
+        services.AddHostedService<DeliveryDispatcher>();
+
         services.AddSingleton<OutboxCommitter>();
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<EventService>();
         services.AddSingleton<InboundSourceService>();
         services.AddSingleton<InboundReceiver>();
         services.AddSingleton<PersonService>();
+        services.AddSingleton<ReceiverLog>();
+        services.AddSingleton<ReceiverSignatures>();
+        services.AddSingleton<BucketReceiver>();
         return builder;
     }
 }

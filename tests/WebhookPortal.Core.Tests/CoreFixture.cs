@@ -21,24 +21,36 @@ internal sealed class CoreFixture : IAsyncDisposable
 
     private readonly TempFolder folder;
 
-    private CoreFixture(TempFolder folder, IHost host, ManualClock clock)
+    private CoreFixture(TempFolder folder, IHost host, TimeProvider time)
     {
         this.folder = folder;
         Host = host;
-        Clock = clock;
+        Time = time;
     }
 
     public IHost Host { get; }
 
-    public ManualClock Clock { get; }
+    /// <summary>The folder of the database file, for a second host on the same database.</summary>
+    public TempFolder Folder => folder;
+
+    /// <summary>The clock Core reads: a <see cref="ManualClock"/> unless the fixture was started on another.</summary>
+    public TimeProvider Time { get; }
+
+    public ManualClock Clock => (ManualClock)Time;
 
     public ListenerService Listeners => Host.Services.GetRequiredService<ListenerService>();
 
-    public static async Task<CoreFixture> StartAsync(params (string Key, string? Value)[] settings)
+    public static Task<CoreFixture> StartAsync(params (string Key, string? Value)[] settings) =>
+        StartAsync(new ManualClock(), settings);
+
+    public static Task<CoreFixture> StartAsync(TimeProvider clock, params (string Key, string? Value)[] settings) =>
+        StartAsync(clock, services: null, settings);
+
+    public static async Task<CoreFixture> StartAsync(
+        TimeProvider clock, Action<IServiceCollection>? services, params (string Key, string? Value)[] settings)
     {
-        var clock = new ManualClock();
         var folder = new TempFolder();
-        var host = CoreHost.Build(folder, clock, RegisterPersonHooks, [("Portal:SeedDemoData", "false"), .. settings]);
+        var host = CoreHost.Build(folder, clock, RegisterPersonHooks, services, [("Portal:SeedDemoData", "false"), .. settings]);
         await host.StartAsync();
         var fixture = new CoreFixture(folder, host, clock);
         await using var db = await fixture.ContextAsync();

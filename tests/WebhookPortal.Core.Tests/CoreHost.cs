@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using WebhookPortal.Core;
+using WebhookPortal.Core.Egress;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.TestSupport;
 
@@ -20,7 +21,13 @@ internal static class CoreHost
 
     /// <summary>The same, with hooks registered in code as a host application does (<c>AddWebhookCore(hooks => …)</c>).</summary>
     public static IHost Build(
-        TempFolder folder, TimeProvider clock, Action<HookRegistry>? hooks, params (string Key, string? Value)[] settings)
+        TempFolder folder, TimeProvider clock, Action<HookRegistry>? hooks, params (string Key, string? Value)[] settings) =>
+        Build(folder, clock, hooks, services: null, settings);
+
+    /// <summary>The same, with services of the host application's own (such as delivery observers).</summary>
+    public static IHost Build(
+        TempFolder folder, TimeProvider clock, Action<HookRegistry>? hooks, Action<IServiceCollection>? services,
+        params (string Key, string? Value)[] settings)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
@@ -28,7 +35,8 @@ internal static class CoreHost
             EnvironmentName = Environments.Production,
         });
         builder.Logging.ClearProviders();
-        var values = new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = "Data Source=portal.db" };
+        // The dispatcher sends only in the tests of the engine, which switch it on and target 127.0.0.1.
+        var values = new Dictionary<string, string?> { ["ConnectionStrings:Portal"] = "Data Source=portal.db", ["Delivery:Enabled"] = "false" };
         foreach (var (key, value) in settings)
         {
             values[key] = value;
@@ -36,6 +44,11 @@ internal static class CoreHost
 
         builder.Configuration.AddInMemoryCollection(values);
         builder.Services.AddSingleton(clock);
+        // Before AddWebhookCore, whose resolver gives way: no test asks a real name server.
+        var resolver = new StubHostResolver();
+        builder.Services.AddSingleton(resolver);
+        builder.Services.AddSingleton<IHostResolver>(resolver);
+        services?.Invoke(builder.Services);
         builder.AddWebhookCore(hooks);
         return builder.Build();
     }

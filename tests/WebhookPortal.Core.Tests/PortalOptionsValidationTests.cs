@@ -33,6 +33,16 @@ public sealed class PortalOptionsValidationTests : IDisposable
     }
 
     [Fact]
+    public async Task Start_FailsNamingTheKey_WhenTheBaseUrlIsNotAnHttpAddress()
+    {
+        var failure = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            CoreHost.StartAndStopAsync(folder, ("Portal:BaseUrl", "localhost:5000")));
+
+        Assert.Contains("Portal:BaseUrl is 'localhost:5000', which is not an absolute http or https address", failure.Message);
+        Assert.False(File.Exists(folder.File("portal.db")));
+    }
+
+    [Fact]
     public async Task Start_Succeeds_WithTheDefaults()
     {
         await CoreHost.StartAndStopAsync(folder);

@@ -1,7 +1,11 @@
 using System.Net.Http.Headers;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebhookPortal.Core.Egress;
 
 namespace WebhookPortal.TestSupport;
 
@@ -20,11 +24,19 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         DatabasePath = folder.File("portal.db");
         settings["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}";
         settings["Api:AdminKey"] = AdminKey;
+        // Tests that exercise the delivery engine switch it on (With("Delivery:Enabled", "true")).
+        settings["Delivery:Enabled"] = "false";
+        // The in-memory app listens nowhere: the demo listeners point at a port where nothing answers, never at
+        // a portal that may be running on this machine's localhost:5000.
+        settings["Portal:BaseUrl"] = "http://127.0.0.1:9";
     }
 
     public string DatabasePath { get; }
 
     public string FolderPath => folder.Path;
+
+    /// <summary>What host names resolve to in this app: no test asks a real name server.</summary>
+    public StubHostResolver Resolver { get; } = new();
 
     public string Environment { get; init; } = "Development";
 
@@ -50,6 +62,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+
+        builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<IHostResolver>(Resolver)));
     }
 
     protected override void Dispose(bool disposing)

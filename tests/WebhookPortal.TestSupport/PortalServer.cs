@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookPortal.Core.Egress;
 using WebhookPortal.Web;
 
 namespace WebhookPortal.TestSupport;
@@ -15,14 +16,18 @@ public sealed class PortalServer : IAsyncDisposable
     private readonly TempFolder folder;
     private readonly WebApplication app;
 
-    private PortalServer(TempFolder folder, WebApplication app, Uri address)
+    private PortalServer(TempFolder folder, WebApplication app, Uri address, StubHostResolver resolver)
     {
         this.folder = folder;
         this.app = app;
         Address = address;
+        Resolver = resolver;
     }
 
     public Uri Address { get; }
+
+    /// <summary>What host names resolve to in this app: no test asks a real name server.</summary>
+    public StubHostResolver Resolver { get; }
 
     public IServiceProvider Services => app.Services;
 
@@ -36,12 +41,14 @@ public sealed class PortalServer : IAsyncDisposable
             $"--ConnectionStrings:Portal=Data Source={folder.File("portal.db")}",
             $"--Api:AdminKey={PortalAppFactory.AdminKey}",
             "--Logging:LogLevel:Default=Warning",
+            "--Delivery:Enabled=false", // tests of the engine pass --Delivery:Enabled=true
             .. extraArgs,
         ];
-        var app = PortalHost.CreateApp(args);
+        var resolver = new StubHostResolver();
+        var app = PortalHost.CreateApp(args, services => services.AddSingleton<IHostResolver>(resolver));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new PortalServer(folder, app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)));
+        return new PortalServer(folder, app, new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal)), resolver);
     }
 
     public async ValueTask DisposeAsync()

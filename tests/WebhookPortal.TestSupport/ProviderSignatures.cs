@@ -20,4 +20,13 @@ public static class ProviderSignatures
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{body}")));
 
     public static byte[] Bytes(string body) => Encoding.UTF8.GetBytes(body);
+
+    /// <summary>Adds the three Standard Webhooks headers to a request that sends <paramref name="body"/>, signed now.</summary>
+    public static void SignStandardWebhooks(HttpRequestMessage request, string secret, string id, string body)
+    {
+        var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
+        request.Headers.Add("webhook-id", id);
+        request.Headers.Add("webhook-timestamp", timestamp.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        request.Headers.Add("webhook-signature", StandardWebhooks(secret, id, timestamp, body));
+    }
 }

@@ -15,11 +15,16 @@ public sealed class ServiceResult<T>
 
     public ServiceError? Error { get; }
 
+    /// <summary>What succeeded but deserves a look, such as a listener URL that deliveries would be refused to.</summary>
+    public IReadOnlyList<string> Warnings { get; private init; } = [];
+
     [MemberNotNullWhen(true, nameof(Value))]
     [MemberNotNullWhen(false, nameof(Error))]
     public bool Succeeded => Error is null;
 
     public static ServiceResult<T> Ok(T value) => new(value, null);
+
+    public static ServiceResult<T> Ok(T value, IReadOnlyList<string> warnings) => new(value, null) { Warnings = warnings };
 
     public static implicit operator ServiceResult<T>(ServiceError error) => new(default, error);
 }

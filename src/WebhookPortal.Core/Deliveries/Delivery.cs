@@ -36,6 +36,12 @@ public sealed class Delivery
 
     public DateTimeOffset? LastAttemptAt { get; set; }
 
+    /// <summary>What starts the next attempt: the schedule, or a person's replay or manual retry.</summary>
+    public AttemptTrigger NextTrigger { get; set; }
+
+    /// <summary>Who asked for the next attempt, when a person did.</summary>
+    public string? NextTriggeredBy { get; set; }
+
     /// <summary>The HTTP status of the last attempt, when it got one.</summary>
     public int? LastResponseStatus { get; set; }
 

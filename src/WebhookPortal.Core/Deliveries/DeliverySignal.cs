@@ -5,14 +5,27 @@ namespace WebhookPortal.Core.Deliveries;
 /// <summary>
 /// Wakes the dispatcher when deliveries become due (an event was stored, a listener enabled, a replay
 /// asked for), so the happy path does not wait for a polling interval. Notifications coalesce: many
-/// publishes while the dispatcher is busy wake it once.
+/// publishes while the dispatcher is busy wake it once. <see cref="Version"/> tells the dispatcher whether
+/// new work was announced since it last looked, as opposed to being woken by its own senders.
 /// </summary>
 public sealed class DeliverySignal
 {
     private readonly Channel<bool> wakeups = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+    private long version;
 
-    public void Notify() => wakeups.Writer.TryWrite(true);
+    /// <summary>Counts the announcements of new work.</summary>
+    internal long Version => Interlocked.Read(ref version);
+
+    /// <summary>New deliveries may be due.</summary>
+    public void Notify()
+    {
+        Interlocked.Increment(ref version);
+        wakeups.Writer.TryWrite(true);
+    }
+
+    /// <summary>Wakes the dispatcher without announcing work (a sender came free).</summary>
+    internal void Wake() => wakeups.Writer.TryWrite(true);
 
     /// <summary>Waits for a notification or the timeout, whichever comes first; true when notified.</summary>
     public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken)

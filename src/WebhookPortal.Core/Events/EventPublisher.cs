@@ -7,6 +7,7 @@ using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Filters;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Events;
 
@@ -20,6 +21,7 @@ public sealed class EventPublisher(
     ListenerDirectory directory,
     OutboxCommitter committer,
     IOptions<EventOptions> options,
+    IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock,
     ILogger<EventPublisher> logger)
 {
@@ -79,7 +81,8 @@ public sealed class EventPublisher(
         var projected = PayloadFields.Project(payload, providedFields);
         var recipients = await RecipientsAsync(hookId, projected, null, cancellationToken);
         var outbox = new OutboxWriter.Outbox(hookId, projected, origin, originDetail, null, recipients!);
-        return await OutboxWriter.WriteAsync(connection, transaction, outbox, clock.GetUtcNow(), cancellationToken);
+        using var statements = new SqlStatements(connection) { Transaction = transaction };
+        return await OutboxWriter.WriteAsync(statements, outbox, clock.GetUtcNow(), TimeSpan.FromSeconds(deliveryOptions.Value.Schedule[0]));
     }
 
     /// <summary>The listeners that get a delivery; null when a test names a listener the hook does not have.</summary>

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Events;
 
@@ -7,13 +8,7 @@ internal static class HookIds
 {
     public static async Task<int?> FindAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT id FROM hooks WHERE name = $name";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "$name";
-        parameter.Value = name;
-        command.Parameters.Add(parameter);
+        await using var command = Sql.Command(connection, transaction, "SELECT id FROM hooks WHERE name = $name", ("$name", name));
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? (int)id : null;
     }
 }

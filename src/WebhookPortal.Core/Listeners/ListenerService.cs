@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Deliveries;
+using WebhookPortal.Core.Egress;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Persistence;
 
@@ -14,7 +15,9 @@ public sealed class ListenerService(
     IOptions<ListenerOptions> options,
     ListenerFilterCache filterCache,
     ListenerDirectory directory,
+    ListenerEndpointCache endpoints,
     DeliverySignal signal,
+    EgressCheck egress,
     TimeProvider clock,
     ILogger<ListenerService> logger)
 {
@@ -66,7 +69,8 @@ public sealed class ListenerService(
         directory.Invalidate(hook.Id);
         listener.Hook = hook;
         logger.LogInformation("Listener {ListenerId} created for hook {Hook}", listener.Id, hook.Name);
-        return ServiceResult<CreatedListener>.Ok(new CreatedListener(listener, listener.Secret));
+        var warnings = await WarningsAsync(listener.Url, cancellationToken);
+        return ServiceResult<CreatedListener>.Ok(new CreatedListener(listener, listener.Secret) { Warnings = warnings }, warnings);
     }
 
     public async Task<ServiceResult<Listener>> UpdateAsync(string id, ListenerInput input, CancellationToken cancellationToken)
@@ -100,7 +104,7 @@ public sealed class ListenerService(
         Apply(listener, input, clock.GetUtcNow());
         var saved = await SaveChangeAsync(db, listener, "updated", wasEnabled, cancellationToken);
         directory.Invalidate(previousHookId);
-        return saved;
+        return saved.Succeeded ? ServiceResult<Listener>.Ok(saved.Value, await WarningsAsync(listener.Url, cancellationToken)) : saved;
     }
 
     public async Task<ServiceResult<Listener>> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
@@ -171,6 +175,7 @@ public sealed class ListenerService(
         var cancelled = await ListenerDeliveries.CancelAsync(db, id, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         filterCache.Forget(id);
+        endpoints.Forget(id);
         directory.Invalidate(listener.HookId);
         logger.LogInformation("Listener {ListenerId} deleted; {CancelledCount} pending deliveries cancelled", id, cancelled);
         return ServiceResult<Listener>.Ok(listener);
@@ -193,6 +198,10 @@ public sealed class ListenerService(
         var errors = ListenerInputRules.Check(input, hook, options.Value.RegexTimeout);
         return errors.Any ? (hook, ServiceError.Invalid("The listener is not valid", errors.ToDictionary())) : (hook, null);
     }
+
+    /// <summary>Whether deliveries to the URL would be refused (egress safety): said at save, never a reason to refuse it.</summary>
+    private async Task<IReadOnlyList<string>> WarningsAsync(string url, CancellationToken cancellationToken) =>
+        await egress.WarningAsync(url, cancellationToken) is { } warning ? [warning] : [];
 
     private static void Apply(Listener listener, ListenerInput input, DateTimeOffset now)
     {
@@ -261,6 +270,7 @@ public sealed class ListenerService(
         }
 
         filterCache.Forget(listener.Id);
+        endpoints.Forget(listener.Id);
         directory.Invalidate(listener.HookId);
         logger.LogInformation("Listener {ListenerId} {Change}", listener.Id, change);
         return ServiceResult<Listener>.Ok(await WithHookAsync(db, listener, cancellationToken));

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -5,16 +6,19 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Core.Persistence;
 
 /// <summary>
 /// Opens and migrates the database before anything else starts (in <see cref="StartingAsync"/>,
 /// which runs before any hosted service's <c>StartAsync</c>, the web server's included), adds the demo
-/// data on the first start, and brings the hooks registered in code into the hooks table. A process may
-/// call <see cref="InitializeAsync"/> itself before starting the host, to report a failure plainly; the
-/// work is then not repeated.
+/// hooks on the first start, brings the hooks registered in code into the hooks table, and then (first
+/// start only) adds the demo listeners for the built-in receiver, and their events once the host runs.
+/// A process may call <see cref="InitializeAsync"/> itself before starting the host, to report a failure
+/// plainly; the work is then not repeated.
 /// </summary>
 public sealed class DatabaseInitializer(
     IServiceProvider services,
@@ -26,6 +30,7 @@ public sealed class DatabaseInitializer(
 {
     private readonly SemaphoreSlim once = new(1, 1);
     private bool initialized;
+    private bool demoEventsDue;
 
     public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
 
@@ -86,6 +91,15 @@ public sealed class DatabaseInitializer(
             {
                 logger.LogInformation("Hooks registered in code: {AddedCount} added, {UpdatedCount} updated", added, updated);
             }
+
+            if (firstStart && portalOptions.Value.SeedDemoData)
+            {
+                // After the sync, so the demo finds person.saved, which the code registers. Its events follow in StartedAsync.
+                var baseUrl = portalOptions.Value.BaseUrl;
+                var listeners = await DemoDeliveries.AddListenersAsync(services.GetRequiredService<ListenerService>(), baseUrl, cancellationToken);
+                demoEventsDue = true;
+                logger.LogInformation("Added {ListenerCount} demo listeners pointing at the built-in receiver {ReceiverUrl}", listeners, $"{baseUrl}/receiver");
+            }
         }
         catch (DatabaseStartupException e)
         {
@@ -116,7 +130,28 @@ public sealed class DatabaseInitializer(
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    /// <summary>
+    /// After the first start's seeding, publishes the demo events now that every service runs, the web server
+    /// included: the demo listeners' receiver is this portal. Demo data never stops the portal from starting.
+    /// </summary>
+    public async Task StartedAsync(CancellationToken cancellationToken)
+    {
+        if (!demoEventsDue)
+        {
+            return;
+        }
+
+        demoEventsDue = false;
+        try
+        {
+            var events = await DemoDeliveries.PublishEventsAsync(services.GetRequiredService<EventPublisher>(), cancellationToken);
+            logger.LogInformation("Published {EventCount} demo events for the demo listeners", events);
+        }
+        catch (Exception e) when (e is DbException or InvalidOperationException)
+        {
+            logger.LogWarning(e, "The demo events could not be published");
+        }
+    }
 
     public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 

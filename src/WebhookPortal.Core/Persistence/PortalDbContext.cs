@@ -19,6 +19,8 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
 
     public DbSet<Delivery> Deliveries => Set<Delivery>();
 
+    public DbSet<DeliveryAttempt> DeliveryAttempts => Set<DeliveryAttempt>();
+
     public DbSet<Person> People => Set<Person>();
 
     public DbSet<InboundSource> InboundSources => Set<InboundSource>();

@@ -68,6 +68,19 @@ namespace WebhookPortal.Core.Persistence.Migrations
                         .HasColumnType("INTEGER")
                         .HasColumnName("next_attempt_at");
 
+                    b.Property<string>("NextTrigger")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("Scheduled")
+                        .HasColumnName("next_trigger");
+
+                    b.Property<string>("NextTriggeredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("next_triggered_by");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -84,14 +97,104 @@ namespace WebhookPortal.Core.Persistence.Migrations
                         .HasDatabaseName("ix_deliveries_leased")
                         .HasFilter("status = 'Sending'");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("ix_deliveries_due")
-                        .HasFilter("status = 'Pending' AND held = 0");
-
                     b.HasIndex("ListenerId", "Id")
                         .HasDatabaseName("ix_deliveries_listener_id_id");
 
+                    b.HasIndex("ListenerId", "NextAttemptAt")
+                        .HasDatabaseName("ix_deliveries_listener_due")
+                        .HasFilter("status = 'Pending' AND held = 0");
+
+                    b.HasIndex("NextAttemptAt", "ListenerId", "Id")
+                        .HasDatabaseName("ix_deliveries_due")
+                        .HasFilter("status = 'Pending' AND held = 0");
+
                     b.ToTable("deliveries");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("DeliveryId")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("delivery_id");
+
+                    b.Property<int>("DurationMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("duration_milliseconds");
+
+                    b.Property<string>("ErrorKind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_kind");
+
+                    b.Property<string>("ErrorMessage")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("error_message");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<string>("RequestHeaders")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_headers");
+
+                    b.Property<string>("RequestUrl")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_url");
+
+                    b.Property<string>("ResponseBody")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_body");
+
+                    b.Property<bool>("ResponseBodyTruncated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_body_truncated");
+
+                    b.Property<string>("ResponseHeaders")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("response_headers");
+
+                    b.Property<int?>("ResponseStatus")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("response_status");
+
+                    b.Property<long>("StartedAt")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("Trigger")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trigger");
+
+                    b.Property<string>("TriggeredBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("triggered_by");
+
+                    b.HasKey("Id")
+                        .HasName("pk_delivery_attempts");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_delivery_attempts_started_at");
+
+                    b.HasIndex("DeliveryId", "Number")
+                        .HasDatabaseName("ix_delivery_attempts_delivery_id_number");
+
+                    b.ToTable("delivery_attempts", (string)null);
                 });
 
             modelBuilder.Entity("WebhookPortal.Core.Demo.Person", b =>
@@ -500,6 +603,18 @@ namespace WebhookPortal.Core.Persistence.Migrations
                     b.Navigation("Event");
 
                     b.Navigation("Listener");
+                });
+
+            modelBuilder.Entity("WebhookPortal.Core.Deliveries.DeliveryAttempt", b =>
+                {
+                    b.HasOne("WebhookPortal.Core.Deliveries.Delivery", "Delivery")
+                        .WithMany()
+                        .HasForeignKey("DeliveryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_delivery_attempts_deliveries_delivery_id");
+
+                    b.Navigation("Delivery");
                 });
 
             modelBuilder.Entity("WebhookPortal.Core.Events.Event", b =>

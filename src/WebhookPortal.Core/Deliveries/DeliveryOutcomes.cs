@@ -1,0 +1,49 @@
+using WebhookPortal.Core.Persistence;
+
+namespace WebhookPortal.Core.Deliveries;
+
+/// <summary>
+/// Applies retry decisions to their deliveries. Each row is fenced by its attempt number: a delivery
+/// that was claimed again meanwhile (its lease ran out) is left to the newer claim. A retry of a delivery
+/// whose listener was disabled while it was being sent is held, and one whose listener was deleted is
+/// cancelled (decision 007: the attempt in flight finishes, nothing more is sent).
+/// </summary>
+internal static class DeliveryOutcomes
+{
+    /// <returns>The ids of the deliveries the decisions were applied to.</returns>
+    public static async Task<HashSet<string>> ApplyAsync(SqlStatements statements, IReadOnlyList<SentAttempt> sent, IReadOnlyList<RetryDecision> decisions)
+    {
+        var applied = new HashSet<string>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            var (attempt, decision) = (sent[i], decisions[i]);
+            var (status, next, completed) = decision.Outcome switch
+            {
+                RetryOutcome.Succeeded => ("Succeeded", (long?)null, (long?)attempt.FinishedAt.ToUnixTimeMilliseconds()),
+                RetryOutcome.Retry => ("Pending", decision.NextAttemptAt!.Value.ToUnixTimeMilliseconds(), null),
+                _ => ("Failed", null, attempt.FinishedAt.ToUnixTimeMilliseconds()),
+            };
+            var changed = await statements.ExecuteAsync(
+                """
+                UPDATE deliveries SET
+                    status = CASE WHEN $status = 'Pending' AND (SELECT deleted_at FROM listeners WHERE id = listener_id) IS NOT NULL
+                                  THEN 'Cancelled' ELSE $status END,
+                    held = CASE WHEN $status = 'Pending' AND (SELECT enabled FROM listeners WHERE id = listener_id) = 0 THEN 1 ELSE 0 END,
+                    completed_at = CASE WHEN $status = 'Pending' AND (SELECT deleted_at FROM listeners WHERE id = listener_id) IS NOT NULL
+                                        THEN $finished ELSE $completed END,
+                    next_attempt_at = COALESCE($next, next_attempt_at), lease_expires_at = NULL,
+                    last_response_status = $response, next_trigger = 'Scheduled', next_triggered_by = NULL
+                WHERE id = $id AND status = 'Sending' AND attempt_count = $attempt
+                """,
+                ("$status", status), ("$next", next), ("$completed", completed), ("$finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
+                ("$response", attempt.Result.StatusCode),
+                ("$id", attempt.Work.Claim.Id), ("$attempt", attempt.Work.Claim.AttemptNumber));
+            if (changed == 1)
+            {
+                applied.Add(attempt.Work.Claim.Id);
+            }
+        }
+
+        return applied;
+    }
+}
