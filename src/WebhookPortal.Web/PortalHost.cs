@@ -10,7 +10,10 @@ namespace WebhookPortal.Web;
 public static class PortalHost
 {
     /// <summary>The whole application: Core, the portal and the API, ready to run.</summary>
-    public static WebApplication CreateApp(string[] args)
+    /// <param name="args">The command line.</param>
+    /// <param name="services">Registrations made before the application's own, which give way to them
+    /// where they are optional (tests put a stub <c>IHostResolver</c> there).</param>
+    public static WebApplication CreateApp(string[] args, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -18,6 +21,7 @@ public static class PortalHost
             // Fixed, so static assets and components are found whichever process hosts the app (tests too).
             ApplicationName = typeof(PortalHost).Assembly.GetName().Name,
         });
+        services?.Invoke(builder.Services);
         builder.AddWebhookCore(hooks =>
         {
             if (SeedsDemoData(builder.Configuration))

@@ -38,11 +38,15 @@ public static class PortalWebApplicationExtensions
         // Outside /api and its admin key: a sender authenticates each request with its signature.
         app.MapIngestEndpoints();
 
+        // Outside /api too: the built-in receiver is a target for deliveries and for anyone testing a sender.
+        app.MapReceiverEndpoints();
+
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;
     }
 
-    // Ingest answers senders, not people: problem details too, never the HTML error or not-found page.
+    // Ingest and the receiver answer senders, not people: problem details too, never the HTML error or not-found page.
     private static bool IsApi(HttpContext context) =>
-        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ingest");
+        context.Request.Path.StartsWithSegments("/api") || context.Request.Path.StartsWithSegments("/ingest") ||
+        ReceiverEndpoints.IsReceiverCall(context);
 }

@@ -1,3 +1,5 @@
+using WebhookPortal.Core.Deliveries;
+using Microsoft.Extensions.Options;
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
@@ -19,6 +21,14 @@ public static class PortalWebServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AdminApiKey>();
         services.AddHostedService(provider => provider.GetRequiredService<AdminApiKey>());
+
+        // The host's shutdown must leave the dispatcher its grace (Delivery:ShutdownGraceSeconds), and time to give
+        // back what it still holds.
+        services.AddOptions<HostOptions>().Configure<IOptions<DeliveryOptions>>((host, delivery) =>
+        {
+            var needed = TimeSpan.FromSeconds(delivery.Value.ShutdownGraceSeconds + 10);
+            host.ShutdownTimeout = host.ShutdownTimeout > needed ? host.ShutdownTimeout : needed;
+        });
 
         // A hook's sample payload may be 64 KB, more once indented; the default 32 KB circuit message would drop the form.
         services.AddRazorComponents().AddInteractiveServerComponents()

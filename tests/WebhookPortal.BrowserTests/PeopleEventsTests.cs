@@ -25,7 +25,7 @@ public sealed class PeopleEventsTests(PortalBrowserFixture portal) : IClassFixtu
         await Expect(people.Heading).ToHaveTextAsync("People");
         await people.AddAsync("Jane Doe", "12 High Street, Springfield", "s3cr3t-value");
 
-        await Expect(people.Notification("Person added")).ToContainTextAsync(new Regex("person.saved published as evt_[0-9a-z]{26}, with 1 delivery"));
+        await Expect(people.Notification("Person added")).ToContainTextAsync(new Regex(@"person.saved published as evt_[0-9a-z]{26}, with \d+ deliver"));
         await Expect(people.Row("Jane Doe")).ToContainTextAsync("12 High Street, Springfield");
         await Expect(people.Row("Jane Doe")).ToContainTextAsync("••••••••");
         await Expect(people.Grid).Not.ToContainTextAsync("s3cr3t-value");
@@ -49,7 +49,7 @@ public sealed class PeopleEventsTests(PortalBrowserFixture portal) : IClassFixtu
         await Expect(details.Payload).ToContainTextAsync("\"address\": \"12 High Street, Springfield\"");
         await Expect(details.Payload).Not.ToContainTextAsync("secret");
         await Expect(details.Payload).Not.ToContainTextAsync("s3cr3t-value");
-        await Expect(details.Deliveries).ToHaveCountAsync(1);
+        await Expect(details.Delivery(ListenerUrl)).ToHaveCountAsync(1); // beside the demo data's own listener
         await Expect(details.Delivery(ListenerUrl)).ToContainTextAsync("Pending");
         await Expect(details.Delivery(ListenerUrl).GetByRole(Microsoft.Playwright.AriaRole.Link, new() { Name = ListenerUrl }))
             .ToHaveAttributeAsync("href", $"listeners/{created.Value!.Listener.Id}");

@@ -11,6 +11,15 @@ public static class IngestEndpoints
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapPost("/ingest/{source}", ReceiveAsync).WithTags("Inbound").WithName("Ingest");
+
+        // Someone opening the endpoint in a browser, or a sender set to the wrong method, learns what it takes
+        // (rather than meeting the portal's 404 page).
+        app.MapMethods("/ingest/{source}", ["GET", "HEAD", "PUT", "PATCH", "DELETE"], (HttpContext context) =>
+        {
+            context.Response.Headers.Allow = "POST";
+            return TypedResults.Problem(statusCode: StatusCodes.Status405MethodNotAllowed, title: "Method not allowed",
+                detail: $"This endpoint receives webhooks by POST only; {context.Request.Method} is not accepted.");
+        }).ExcludeFromDescription();
         return app;
     }
 

@@ -55,7 +55,7 @@ public static class ListenerEndpoints
         var result = await service.CreateAsync(input, cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/listeners/{result.Value.Listener.Id}",
-                ListenerResponse.From(result.Value.Listener, clock.GetUtcNow(), result.Value.Secret))
+                ListenerResponse.From(result.Value.Listener, clock.GetUtcNow(), result.Value.Secret, result.Value.Warnings))
             : result.Error.ToProblem();
     }
 
@@ -77,7 +77,9 @@ public static class ListenerEndpoints
         }
 
         var result = await service.UpdateAsync(id, input, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow())) : result.Error.ToProblem();
+        return result.Succeeded
+            ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow(), warnings: result.Warnings))
+            : result.Error.ToProblem();
     }
 
     private static async Task<IResult> DeleteAsync(ListenerService service, string id, CancellationToken cancellationToken)

@@ -25,7 +25,12 @@ public sealed record ListenerResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Secret { get; init; }
 
-    public static ListenerResponse From(Listener listener, DateTimeOffset now, string? secret = null) => new(
+    /// <summary>After a save: why deliveries to the URL may not arrive (refused or unresolvable). Left out when there is none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<string>? Warnings { get; init; }
+
+    public static ListenerResponse From(
+        Listener listener, DateTimeOffset now, string? secret = null, IReadOnlyList<string>? warnings = null) => new(
         listener.Id,
         listener.Hook.Name,
         listener.Url,
@@ -43,5 +48,6 @@ public sealed record ListenerResponse(
         listener.Version)
     {
         Secret = secret,
+        Warnings = warnings is { Count: > 0 } ? warnings : null,
     };
 }

@@ -13,6 +13,11 @@ public sealed class ListenerFormPage(IPage page) : PortalShell(page)
 
     public ILocator SecretInDialog => Page.GetByRole(AriaRole.Dialog).GetByLabel("Secret", new() { Exact = true });
 
+    /// <summary>The warning under the URL: deliveries to it would be refused, or its host does not resolve.</summary>
+    public ILocator UrlWarning => Page.GetByLabel("URL warning", new() { Exact = true });
+
+    public ILocator Notification(string summary) => Page.Locator(".rz-notification-item").Filter(new() { HasText = summary });
+
     public ILocator StateBadge => Page.Locator(".rz-badge").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex("^(Enabled|Disabled)$") });
 
     public async Task ChooseHookAsync(string hook)

@@ -42,7 +42,7 @@ public sealed class IngestEndpointTests(PortalAppFactory app) : IClassFixture<Po
         using var answer = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var stored = Assert.Single(await senders.EventsOfAsync(name));
         Assert.Equal(stored.Id, answer.RootElement.GetProperty("eventId").GetString());
-        Assert.Equal(0, answer.RootElement.GetProperty("deliveries").GetInt32());
+        Assert.Equal(stored.DeliveryCount, answer.RootElement.GetProperty("deliveries").GetInt32());
         Assert.Equal(EventOrigin.Inbound, stored.Origin);
         Assert.DoesNotContain("4242", stored.Payload); // only order.paid's provided fields are kept
     }
@@ -141,11 +141,14 @@ public sealed class IngestEndpointTests(PortalAppFactory app) : IClassFixture<Po
     }
 
     [Fact]
-    public async Task Ingest_AnswersProblemDetailsRatherThanThePortalsPage_ForAGet()
+    public async Task Ingest_AnswersMethodNotAllowedWithProblemDetails_RatherThanThePortalsPage_ForAGet()
     {
         var response = await senders.Sender.GetAsync("/ingest/anything");
 
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal("POST", string.Join(",", response.Content.Headers.Allow));
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("POST only", await response.Content.ReadAsStringAsync());
         Assert.DoesNotContain("<html", await response.Content.ReadAsStringAsync());
     }
 
