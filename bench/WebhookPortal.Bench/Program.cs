@@ -6,6 +6,7 @@ IBenchmark[] benchmarks =
     new MatchingBenchmark(),
     new ListenersBenchmark(),
     new PublishBenchmark(),
+    new DeliveryBenchmark(),
 ];
 
 var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));

@@ -42,7 +42,7 @@ internal sealed class PublishBenchmark : IBenchmark
 
     /// <summary>The whole portal on Kestrel at 127.0.0.1, as in production (the later arguments win).</summary>
     private static Task<PortalServer> StartPortalAsync() =>
-        PortalServer.StartAsync("--environment=Production", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error");
+        PortalServer.StartAsync("--environment=Production", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error", "--Portal:SeedDemoData=false");
 
     private static async Task ThroughTheApiAsync(PortalServer portal, TextWriter output)
     {
