@@ -81,7 +81,7 @@ public sealed class DeliveryDispatcher(
 
                 var now = clock.GetUtcNow();
                 var version = signal.Version;
-                var (room, worthClaiming) = ClaimRoom(now, version != announced || moreDue || now >= recheckAt);
+                var (room, worthClaiming) = ClaimRoom(version != announced || moreDue || now >= recheckAt);
                 if (worthClaiming)
                 {
                     announced = version; // read before claiming: what is announced meanwhile gets another claim
@@ -126,7 +126,7 @@ public sealed class DeliveryDispatcher(
     /// How many more this node may hold, and whether to claim now: only when there may be work, and then
     /// in batches, unless a sender would otherwise sit idle.
     /// </summary>
-    private (int Room, bool Worth) ClaimRoom(DateTimeOffset now, bool mayBeDue)
+    private (int Room, bool Worth) ClaimRoom(bool mayBeDue)
     {
         lock (state)
         {

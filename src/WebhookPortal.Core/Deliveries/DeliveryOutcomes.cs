@@ -26,14 +26,13 @@ internal static class DeliveryOutcomes
             var changed = await statements.ExecuteAsync(
                 """
                 UPDATE deliveries SET
-                    status = CASE WHEN $status = 'Pending' AND (SELECT deleted_at FROM listeners WHERE id = listener_id) IS NOT NULL
-                                  THEN 'Cancelled' ELSE $status END,
-                    held = CASE WHEN $status = 'Pending' AND (SELECT enabled FROM listeners WHERE id = listener_id) = 0 THEN 1 ELSE 0 END,
-                    completed_at = CASE WHEN $status = 'Pending' AND (SELECT deleted_at FROM listeners WHERE id = listener_id) IS NOT NULL
-                                        THEN $finished ELSE $completed END,
-                    next_attempt_at = COALESCE($next, next_attempt_at), lease_expires_at = NULL,
+                    status = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN 'Cancelled' ELSE $status END,
+                    held = CASE WHEN $status = 'Pending' AND l.enabled = 0 THEN 1 ELSE 0 END,
+                    completed_at = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN $finished ELSE $completed END,
+                    next_attempt_at = COALESCE($next, deliveries.next_attempt_at), lease_expires_at = NULL,
                     last_response_status = $response, next_trigger = 'Scheduled', next_triggered_by = NULL
-                WHERE id = $id AND status = 'Sending' AND attempt_count = $attempt
+                FROM listeners l
+                WHERE deliveries.id = $id AND l.id = deliveries.listener_id AND deliveries.status = 'Sending' AND deliveries.attempt_count = $attempt
                 """,
                 ("$status", status), ("$next", next), ("$completed", completed), ("$finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
                 ("$response", attempt.Result.StatusCode),
