@@ -13,7 +13,7 @@ internal sealed class LocalResponder : IAsyncDisposable
     private readonly TcpListener listener;
     private readonly CancellationTokenSource stopping = new();
     private readonly Task accepting;
-    private int accepted;
+    private readonly List<EndPoint?> acceptedFrom = [];
     private int requests;
 
     public LocalResponder(IPAddress address, int port = 0)
@@ -31,23 +31,34 @@ internal sealed class LocalResponder : IAsyncDisposable
 
     /// <summary>
     /// Connections accepted so far, counted exactly: a connection of its own goes last in the accept queue,
-    /// so once it is accepted every earlier one has been too.
+    /// so once it is accepted (recognised by its own address and port) every earlier one has been too.
     /// </summary>
     public async Task<int> ConnectionsAsync()
     {
-        var before = Volatile.Read(ref accepted);
+        EndPoint? markerEnd;
         using (var marker = new TcpClient(Address.AddressFamily))
         {
             await marker.ConnectAsync(Address, Port);
+            markerEnd = marker.Client.LocalEndPoint;
         }
 
         var deadline = DateTime.UtcNow.AddSeconds(5);
-        while (Volatile.Read(ref accepted) == before && DateTime.UtcNow < deadline)
+        while (DateTime.UtcNow < deadline)
         {
+            lock (acceptedFrom)
+            {
+                var at = acceptedFrom.IndexOf(markerEnd);
+                if (at >= 0)
+                {
+                    acceptedFrom.RemoveAt(at);
+                    return acceptedFrom.Count;
+                }
+            }
+
             await Task.Delay(5);
         }
 
-        return Volatile.Read(ref accepted) - 1;
+        throw new TimeoutException($"The responder on {Address}:{Port} did not accept its own marker connection within 5 s");
     }
 
     /// <summary>A port on 127.0.0.1 that nothing listens on.</summary>
@@ -74,7 +85,11 @@ internal sealed class LocalResponder : IAsyncDisposable
                 return;
             }
 
-            Interlocked.Increment(ref accepted);
+            lock (acceptedFrom)
+            {
+                acceptedFrom.Add(client.Client.RemoteEndPoint);
+            }
+
             _ = AnswerAsync(client);
         }
     }
