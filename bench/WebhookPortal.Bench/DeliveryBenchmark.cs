@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Diagnostics;
 using System.Text;
 using System.Text.Json;
@@ -159,7 +160,7 @@ internal sealed class DeliveryBenchmark : IBenchmark
         var listeners = portal.Services.GetRequiredService<ListenerService>();
         for (var i = 0; i < count; i++)
         {
-            await listeners.CreateAsync(new ListenerInput("bench.order", new Uri(receiver.Address, $"{path}/{i}").ToString(), null, true, [], []), default);
+            await listeners.CreateAsync(Actor.System, new ListenerInput("bench.order", new Uri(receiver.Address, $"{path}/{i}").ToString(), null, true, [], []), default);
         }
     }
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Listeners;
 
@@ -29,8 +30,8 @@ internal sealed class ListenersBenchmark : IBenchmark
         var worst = 0.0;
         foreach (var (name, query) in Queries())
         {
-            var result = service.ListAsync(query, default).GetAwaiter().GetResult(); // warm-up
-            var timings = Timings.Measure(Repetitions, () => service.ListAsync(query, default).GetAwaiter().GetResult());
+            var result = service.ListAsync(Actor.System, query, default).GetAwaiter().GetResult(); // warm-up
+            var timings = Timings.Measure(Repetitions, () => service.ListAsync(Actor.System, query, default).GetAwaiter().GetResult());
             worst = Math.Max(worst, timings.Percentile(95));
             output.WriteLine($"  {name,-44} {result.TotalCount,8:N0} {Timings.Format(timings.MedianMilliseconds),7} ms {Timings.Format(timings.Percentile(95)),7} ms");
         }
@@ -40,7 +41,7 @@ internal sealed class ListenersBenchmark : IBenchmark
 
         // Saving one listener also updates the URL index; this is what an admin waits for.
         var input = new ListenerInput("order.paid", "https://bench.example.com/new", null, true, [], []);
-        var creating = Timings.Measure(Repetitions, () => service.CreateAsync(input, default).GetAwaiter().GetResult());
+        var creating = Timings.Measure(Repetitions, () => service.CreateAsync(Actor.System, input, default).GetAwaiter().GetResult());
         output.WriteLine($"  create one listener: median {Timings.Format(creating.MedianMilliseconds)} ms, p95 {Timings.Format(creating.Percentile(95))} ms");
     }
 

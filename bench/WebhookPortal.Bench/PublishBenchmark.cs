@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using System.Text;
@@ -89,7 +90,7 @@ internal sealed class PublishBenchmark : IBenchmark
         var listeners = portal.Services.GetRequiredService<ListenerService>();
         for (var i = 0; i < 1_000; i++)
         {
-            await listeners.CreateAsync(new ListenerInput("order.paid", $"https://receiver-{i}.example.com/", null, true, [], []), default);
+            await listeners.CreateAsync(Actor.System, new ListenerInput("order.paid", $"https://receiver-{i}.example.com/", null, true, [], []), default);
         }
 
         var publisher = portal.Services.GetRequiredService<EventPublisher>();

@@ -21,8 +21,27 @@ public sealed class PortalOptions : IValidatableObject
     /// </summary>
     public string BaseUrl { get; set; } = "";
 
+    /// <summary>
+    /// The first admin, created at start-up while the database has no admin account. An empty password in
+    /// Development is generated and saved beside the database; elsewhere it must be set.
+    /// </summary>
+    public BootstrapAdminOptions BootstrapAdmin { get; set; } = new();
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        var errors = new Common.FieldErrors();
+        Accounts.AccountRules.CheckEmail(BootstrapAdmin.Email, errors);
+        if (!string.IsNullOrEmpty(BootstrapAdmin.Password))
+        {
+            Accounts.AccountRules.CheckPassword(BootstrapAdmin.Password, 12, errors);
+        }
+
+        foreach (var (field, messages) in errors.ToDictionary())
+        {
+            var key = field == "email" ? "Email" : "Password";
+            yield return new ValidationResult($"Portal:BootstrapAdmin:{key}: {string.Join(" ", messages)}", [nameof(BootstrapAdmin)]);
+        }
+
         if (BaseUrl.Length > 0 && !PortalBaseUrl.IsValid(BaseUrl))
         {
             yield return new ValidationResult(
@@ -30,4 +49,12 @@ public sealed class PortalOptions : IValidatableObject
                 [nameof(BaseUrl)]);
         }
     }
+}
+
+/// <summary>The <c>Portal:BootstrapAdmin</c> section.</summary>
+public sealed class BootstrapAdminOptions
+{
+    public string Email { get; set; } = "admin@example.com";
+
+    public string Password { get; set; } = "";
 }

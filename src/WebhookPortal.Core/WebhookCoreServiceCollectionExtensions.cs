@@ -5,6 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Identity;
+using WebhookPortal.Core.Accounts;
+using WebhookPortal.Core.Audit;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Egress;
@@ -14,6 +17,7 @@ using WebhookPortal.Core.Inbound;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
 using WebhookPortal.Core.Receiver;
+using WebhookPortal.Core.Retention;
 
 namespace WebhookPortal.Core;
 
@@ -42,6 +46,10 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddOptions<DeliveryOptions>().BindConfiguration(DeliveryOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<InboundOptions>().BindConfiguration(InboundOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -87,6 +95,22 @@ public static class WebhookCoreServiceCollectionExtensions
         services.TryAddSingleton(provider => new DeliveryHttpClient(
             provider.GetRequiredService<IOptions<DeliveryOptions>>(), provider.GetRequiredService<EgressConnector>().ConnectAsync));
         services.AddHostedService<DeliveryDispatcher>();
+        services.AddSingleton<DeliveryActivity>();
+        services.AddSingleton<IDeliveryObserver>(provider => provider.GetRequiredService<DeliveryActivity>());
+        services.AddSingleton<DeliveryLog>();
+        services.AddSingleton<BulkReplaySignal>();
+        services.AddSingleton<ReplayService>();
+        services.AddHostedService<BulkReplayWorker>();
+        services.AddSingleton<ListenerStatsService>();
+        services.AddSingleton<RetentionJob>();
+        services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
+
+        services.AddSingleton<IPasswordHasher<Account>, PasswordHasher<Account>>();
+        services.AddSingleton<AccountService>();
+        services.AddSingleton<AdminBootstrap>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<CustomerLinkService>();
+        services.AddSingleton<AuditLog>();
 
         services.AddSingleton<OutboxCommitter>();
         services.AddSingleton<EventPublisher>();

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using WebhookPortal.Web.Accounts;
 using WebhookPortal.Web.Api;
 using WebhookPortal.Web.Components;
 using WebhookPortal.Web.Health;
@@ -27,13 +28,19 @@ public static class PortalWebApplicationExtensions
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
+        // Every /api call needs a key; each group narrows the roles further where the services do not.
         app.MapGroup("/api")
-            .RequireAuthorization(ApiKeyAuthenticationHandler.SchemeName)
+            .RequireAuthorization(PortalPolicies.Api)
             .MapHookEndpoints()
             .MapListenerEndpoints()
             .MapFilterPreviewEndpoints()
             .MapEventEndpoints()
-            .MapInboundSourceEndpoints();
+            .MapInboundSourceEndpoints()
+            .MapDeliveryEndpoints()
+            .MapAccountApiEndpoints()
+            .MapAuditEndpoints();
+
+        app.MapAccountEndpoints();
 
         // Outside /api and its admin key: a sender authenticates each request with its signature.
         app.MapIngestEndpoints();

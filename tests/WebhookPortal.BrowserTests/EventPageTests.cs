@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,7 @@ public sealed class EventPageTests(PortalBrowserFixture portal) : IClassFixture<
     public async Task EventPage_ShowsTheNewStatus_WhenADeliveryMovesWhileItIsOpen()
     {
         var services = portal.Server.Services;
-        await services.GetRequiredService<ListenerService>().CreateAsync(new ListenerInput("order.paid", ListenerUrl, "", true, [], []), default);
+        await services.GetRequiredService<ListenerService>().CreateAsync(Actor.System, new ListenerInput("order.paid", ListenerUrl, "", true, [], []), default);
         using var payload = JsonDocument.Parse("""{"id": "ord_9", "amount": 3, "currency": "EUR"}""");
         var published = await services.GetRequiredService<EventPublisher>()
             .PublishAsync(new PublishRequest("order.paid", payload.RootElement, EventOrigin.Api), default);

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -18,8 +19,8 @@ public sealed class HeldDeliveryTests(PortalBrowserFixture portal) : IClassFixtu
     public async Task DisabledListener_ShowsItsWaitingDeliveries_AndEnablingConfirmsFirst()
     {
         var listeners = portal.Server.Services.GetRequiredService<ListenerService>();
-        var listener = (await listeners.CreateAsync(new ListenerInput("order.paid", ListenerUrl, "", true, [], []), default)).Value!.Listener;
-        await listeners.SetEnabledAsync(listener.Id, false, default);
+        var listener = (await listeners.CreateAsync(Actor.System, new ListenerInput("order.paid", ListenerUrl, "", true, [], []), default)).Value!.Listener;
+        await listeners.SetEnabledAsync(Actor.System, listener.Id, false, default);
         var first = await PublishAsync("ord_held_1");
         var second = await PublishAsync("ord_held_2");
 
@@ -49,7 +50,7 @@ public sealed class HeldDeliveryTests(PortalBrowserFixture portal) : IClassFixtu
         await Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync("2 deliveries are waiting and will be sent now.");
         await form.ConfirmAsync("Enable this listener?", "Enable and send");
         await Expect(form.StateBadge).ToHaveTextAsync("Enabled");
-        Assert.Equal(0, await listeners.CountHeldAsync(listener.Id, default));
+        Assert.Equal(0, await listeners.CountHeldAsync(Actor.System, listener.Id, default));
     }
 
     private async Task<string> PublishAsync(string orderId)

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookPortal.BrowserTests.Infrastructure;
@@ -16,7 +17,7 @@ public sealed class PeopleEventsTests(PortalBrowserFixture portal) : IClassFixtu
     public async Task Admin_SeesThePersonSavedEventAndItsPendingDelivery_AfterAddingAPerson()
     {
         var listeners = portal.Server.Services.GetRequiredService<ListenerService>();
-        var created = await listeners.CreateAsync(new ListenerInput("person.saved", ListenerUrl, "CRM", true, [], []), default);
+        var created = await listeners.CreateAsync(Actor.System, new ListenerInput("person.saved", ListenerUrl, "CRM", true, [], []), default);
         Assert.True(created.Succeeded);
 
         var page = await portal.NewPageAsync();

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -20,7 +21,7 @@ public sealed class ReceiverTests(PortalBrowserFixture portal) : IClassFixture<P
     public async Task BucketPage_ShowsRequestsAsTheyArrive_InDetail_AndClears()
     {
         var listeners = portal.Server.Services.GetRequiredService<ListenerService>();
-        var listener = (await listeners.CreateAsync(
+        var listener = (await listeners.CreateAsync(Actor.System, 
             new ListenerInput("order.paid", $"{portal.Server.Address}receiver/{Bucket}", "", true, [], []), default)).Value!;
         var first = await PostAsync("""{"id":"ord_1","amount":49.9}""", "?status=503&retryAfter=7", HttpStatusCode.ServiceUnavailable);
         await PostAsync("""{"id":"ord_2","amount":12}""", "", HttpStatusCode.OK, listener.Secret);

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookPortal.BrowserTests.Infrastructure;
@@ -66,7 +67,7 @@ public sealed class TestEventTests(PortalBrowserFixture portal) : IClassFixture<
     private async Task<Listener> CreateListenerAsync(string url, MatchFilter filter)
     {
         var listeners = portal.Server.Services.GetRequiredService<ListenerService>();
-        var created = await listeners.CreateAsync(new ListenerInput("order.paid", url, "", true, [], [filter]), default);
+        var created = await listeners.CreateAsync(Actor.System, new ListenerInput("order.paid", url, "", true, [], [filter]), default);
         return created.Value!.Listener;
     }
 }

@@ -2,7 +2,7 @@ namespace WebhookPortal.Core.Common;
 
 /// <summary>
 /// Why a service refused a request, in words a person can act on. The REST API turns it into
-/// problem details (400, 404, 409); the portal shows <see cref="Detail"/> and the field messages.
+/// problem details (400, 403, 404, 409); the portal shows <see cref="Detail"/> and the field messages.
 /// </summary>
 /// <param name="Kind">What kind of refusal it is.</param>
 /// <param name="Title">A short summary: "The listener is not valid".</param>
@@ -20,4 +20,6 @@ public sealed record ServiceError(
     public static ServiceError NotFound(string title, string detail) => new(ServiceErrorKind.NotFound, title, detail);
 
     public static ServiceError Conflict(string title, string detail) => new(ServiceErrorKind.Conflict, title, detail);
+
+    public static ServiceError Forbidden(string detail) => new(ServiceErrorKind.Forbidden, "Not allowed", detail);
 }

@@ -10,4 +10,7 @@ public enum ServiceErrorKind
 
     /// <summary>The request clashes with the current state, such as a name already taken or a stale version.</summary>
     Conflict,
+
+    /// <summary>The caller is known but its role does not allow this.</summary>
+    Forbidden,
 }

@@ -51,6 +51,24 @@ public static class SortableId
         return string.Concat(prefix, "_", encoded);
     }
 
+    /// <summary>
+    /// The smallest id of this kind that can be made at <paramref name="time"/>: every id made at that
+    /// millisecond or later compares greater or equal (ordinal), so a time range is an id range.
+    /// </summary>
+    public static string Lowest(string prefix, DateTimeOffset time)
+    {
+        var milliseconds = Math.Clamp(time.ToUnixTimeMilliseconds(), 0, (1L << 48) - 1);
+        var value = (UInt128)(ulong)milliseconds << 80;
+        Span<char> encoded = stackalloc char[EncodedLength];
+        for (var i = EncodedLength - 1; i >= 0; i--)
+        {
+            encoded[i] = Alphabet[(int)(value & 0x1f)];
+            value >>= 5;
+        }
+
+        return string.Concat(prefix, "_", encoded);
+    }
+
     /// <summary>Whether <paramref name="id"/> has the shape of an id with this prefix (it may still not exist).</summary>
     public static bool HasShape(string? id, string prefix) =>
         id is not null &&

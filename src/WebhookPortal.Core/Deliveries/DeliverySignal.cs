@@ -17,11 +17,15 @@ public sealed class DeliverySignal
     /// <summary>Counts the announcements of new work.</summary>
     internal long Version => Interlocked.Read(ref version);
 
+    /// <summary>Raised on every <see cref="Notify"/>, on the notifying thread: handlers must be quick.</summary>
+    public event Action? Announced;
+
     /// <summary>New deliveries may be due.</summary>
     public void Notify()
     {
         Interlocked.Increment(ref version);
         wakeups.Writer.TryWrite(true);
+        Announced?.Invoke();
     }
 
     /// <summary>Wakes the dispatcher without announcing work (a sender came free).</summary>

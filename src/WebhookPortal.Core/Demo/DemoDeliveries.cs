@@ -35,7 +35,7 @@ public static class DemoDeliveries
         var added = 0;
         foreach (var (hook, path, description) in Listeners)
         {
-            var created = await listeners.CreateAsync(new ListenerInput(hook, $"{baseUrl}/{path}", description, true, [], []), cancellationToken);
+            var created = await listeners.CreateAsync(Accounts.Actor.System, new ListenerInput(hook, $"{baseUrl}/{path}", description, true, [], []), cancellationToken);
             added += created.Succeeded ? 1 : 0;
         }
 

@@ -25,6 +25,8 @@ public sealed class Listener
     /// <summary>The customer account that owns the listener; empty until an admin sets one.</summary>
     public int? OwnerAccountId { get; set; }
 
+    public Accounts.Account? Owner { get; set; }
+
     public bool Enabled { get; set; } = true;
 
     /// <summary>Why the listener was disabled (by an admin or by its health), shown in the portal.</summary>

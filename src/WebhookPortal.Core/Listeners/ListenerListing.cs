@@ -58,7 +58,8 @@ internal static class ListenerListing
             .Skip(Math.Max(0, query.Skip))
             .Take(Math.Clamp(query.Take, 1, ListenerQuery.MaxPageSize))
             .Select(l => new ListenerSummary(
-                l.Id, l.Hook.Name, l.Url, l.Description, l.Enabled, l.DisabledReason, l.Filters, l.CreatedAt, l.Version))
+                l.Id, l.Hook.Name, l.Url, l.Description, l.Enabled, l.DisabledReason, l.Filters, l.CreatedAt, l.Version,
+                l.OwnerAccountId == null ? null : l.Owner!.Email))
             .ToListAsync(cancellationToken);
         return new PagedResult<ListenerSummary>(items, total);
     }
@@ -81,6 +82,11 @@ internal static class ListenerListing
         if (hookId is not null)
         {
             listeners = listeners.Where(l => l.HookId == hookId);
+        }
+
+        if (query.OwnerAccountId is { } owner)
+        {
+            listeners = listeners.Where(l => l.OwnerAccountId == owner);
         }
 
         if (query.Enabled is { } enabled)

@@ -15,6 +15,9 @@ public sealed record ListenerQuery
 
     public bool? Enabled { get; init; }
 
+    /// <summary>Only listeners owned by this customer account.</summary>
+    public int? OwnerAccountId { get; init; }
+
     public ListenerSortField SortBy { get; init; } = ListenerSortField.CreatedAt;
 
     public SortDirection Direction { get; init; } = SortDirection.Descending;

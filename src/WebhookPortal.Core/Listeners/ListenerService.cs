@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Accounts;
+using WebhookPortal.Core.Audit;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Egress;
@@ -9,7 +11,11 @@ using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Listeners;
 
-/// <summary>Creates, changes and removes listeners; the portal's pages and the REST API both go through it.</summary>
+/// <summary>
+/// Creates, changes and removes listeners; the portal's pages and the REST API both go through it. Reads are
+/// scoped to the actor (a customer sees only its own listeners; another's is "not found"), changes are for
+/// admins, and every change writes its audit row in the same transaction.
+/// </summary>
 public sealed class ListenerService(
     IDbContextFactory<PortalDbContext> contextFactory,
     IOptions<ListenerOptions> options,
@@ -21,20 +27,49 @@ public sealed class ListenerService(
     TimeProvider clock,
     ILogger<ListenerService> logger)
 {
-    public Task<PagedResult<ListenerSummary>> ListAsync(ListenerQuery query, CancellationToken cancellationToken) =>
-        ListenerListing.ListAsync(contextFactory, query, cancellationToken);
+    public Task<PagedResult<ListenerSummary>> ListAsync(Actor actor, ListenerQuery query, CancellationToken cancellationToken) =>
+        ListenerListing.ListAsync(contextFactory, actor.OnlyOwner is { } owner ? query with { OwnerAccountId = owner } : query, cancellationToken);
 
-    public async Task<Listener?> FindAsync(string id, CancellationToken cancellationToken)
+    public async Task<Listener?> FindAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await db.Listeners.AsNoTracking().Include(l => l.Hook).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        var listener = await db.Listeners.AsNoTracking().Include(l => l.Hook).Include(l => l.Owner)
+            .SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        return listener is not null && actor.Sees(listener.OwnerAccountId) ? listener : null;
     }
 
     /// <summary>How many deliveries wait, held, for the listener to be enabled again.</summary>
-    public async Task<int> CountHeldAsync(string id, CancellationToken cancellationToken)
+    public async Task<int> CountHeldAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
-        return await ListenerDeliveries.CountHeldAsync(db, id, cancellationToken);
+        return await VisibleAsync(db, actor, id, cancellationToken) ? await ListenerDeliveries.CountHeldAsync(db, id, cancellationToken) : 0;
+    }
+
+    /// <summary>
+    /// The signing secret in full, for an admin or for a customer account an admin allowed to see its secrets.
+    /// Every reveal is audited.
+    /// </summary>
+    public async Task<ServiceResult<string>> RevealSecretAsync(Actor actor, string id, CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        var listener = await db.Listeners.AsNoTracking().SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
+        if (listener is null || !actor.Sees(listener.OwnerAccountId))
+        {
+            return NotFound(id);
+        }
+
+        var allowed = actor.IsAdmin || (actor.Role == AccountRole.Customer &&
+            await db.Accounts.AnyAsync(a => a.Id == actor.AccountId && a.MaySeeSecrets, cancellationToken));
+        if (!allowed)
+        {
+            return ServiceError.Forbidden(actor.Role == AccountRole.Customer
+                ? "Your account may not see signing secrets. Ask an admin to allow it."
+                : "Only admins see signing secrets.");
+        }
+
+        AuditTrail.Add(db, actor, clock.GetUtcNow(), AuditActions.SecretRevealed, "listener", id, $"Signing secret of listener {id} revealed");
+        await db.SaveChangesAsync(cancellationToken);
+        return ServiceResult<string>.Ok(listener.Secret);
     }
 
     /// <summary>Checks input without saving anything: the refusal a create or update would give, or null.</summary>
@@ -44,8 +79,13 @@ public sealed class ListenerService(
         return (await CheckAsync(db, input, cancellationToken)).Error;
     }
 
-    public async Task<ServiceResult<CreatedListener>> CreateAsync(ListenerInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult<CreatedListener>> CreateAsync(Actor actor, ListenerInput input, CancellationToken cancellationToken)
     {
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var (hook, error) = await CheckAsync(db, input, cancellationToken);
         if (error is not null)
@@ -65,6 +105,8 @@ public sealed class ListenerService(
         };
         Apply(listener, input, now);
         db.Listeners.Add(listener);
+        AuditTrail.Add(db, actor, now, AuditActions.ListenerCreated, "listener", listener.Id,
+            $"Listener {listener.Id} created for {hook.Name}", after: AuditSnapshots.Of(listener, hook.Name));
         await db.SaveChangesAsync(cancellationToken);
         directory.Invalidate(hook.Id);
         listener.Hook = hook;
@@ -73,13 +115,18 @@ public sealed class ListenerService(
         return ServiceResult<CreatedListener>.Ok(new CreatedListener(listener, listener.Secret) { Warnings = warnings }, warnings);
     }
 
-    public async Task<ServiceResult<Listener>> UpdateAsync(string id, ListenerInput input, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Listener>> UpdateAsync(Actor actor, string id, ListenerInput input, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listener is null)
+        if (listener is null || !actor.Sees(listener.OwnerAccountId))
         {
             return NotFound(id);
+        }
+
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
         }
 
         if (input.ExpectedVersion is { } expected && expected != listener.Version)
@@ -94,6 +141,8 @@ public sealed class ListenerService(
         }
 
         var (previousHookId, wasEnabled) = (listener.HookId, listener.Enabled);
+        var previousHookName = await db.Hooks.Where(h => h.Id == listener.HookId).Select(h => h.Name).SingleAsync(cancellationToken);
+        var before = AuditSnapshots.Of(listener, previousHookName);
         listener.HookId = hook!.Id;
         listener.Url = input.Url!.Trim();
         if (input.Enabled && !listener.Enabled)
@@ -102,18 +151,28 @@ public sealed class ListenerService(
         }
 
         Apply(listener, input, clock.GetUtcNow());
-        var saved = await SaveChangeAsync(db, listener, "updated", wasEnabled, cancellationToken);
+        var saved = await SaveChangeAsync(db, listener, "updated", wasEnabled, HeldDeliveries.Send, cancellationToken,
+            () => AuditTrail.Add(db, actor, clock.GetUtcNow(), AuditActions.ListenerUpdated, "listener", id,
+                $"Listener {id} changed", before, AuditSnapshots.Of(listener, hook.Name)));
         directory.Invalidate(previousHookId);
         return saved.Succeeded ? ServiceResult<Listener>.Ok(saved.Value, await WarningsAsync(listener.Url, cancellationToken)) : saved;
     }
 
-    public async Task<ServiceResult<Listener>> SetEnabledAsync(string id, bool enabled, CancellationToken cancellationToken)
+    /// <summary>Switches a listener on or off.</summary>
+    /// <param name="held">On enabling: send the deliveries held while it was off, or cancel them.</param>
+    public async Task<ServiceResult<Listener>> SetEnabledAsync(
+        Actor actor, string id, bool enabled, CancellationToken cancellationToken, HeldDeliveries held = HeldDeliveries.Send)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listener is null)
+        if (listener is null || !actor.Sees(listener.OwnerAccountId))
         {
             return NotFound(id);
+        }
+
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
         }
 
         if (listener.Enabled == enabled)
@@ -132,16 +191,27 @@ public sealed class ListenerService(
         }
 
         listener.UpdatedAt = now;
-        return await SaveChangeAsync(db, listener, enabled ? "enabled" : "disabled", !enabled, cancellationToken);
+        var heldCount = enabled ? await ListenerDeliveries.CountHeldAsync(db, id, cancellationToken) : 0;
+        return await SaveChangeAsync(db, listener, enabled ? "enabled" : "disabled", !enabled, held, cancellationToken,
+            () => AuditTrail.Add(db, actor, now, enabled ? AuditActions.ListenerEnabled : AuditActions.ListenerDisabled, "listener", id,
+                !enabled ? $"Listener {id} disabled"
+                : held == HeldDeliveries.Send ? $"Listener {id} enabled; {heldCount} held deliveries sent"
+                : $"Listener {id} enabled; {heldCount} held deliveries cancelled",
+                before: new { enabled = !enabled }, after: new { enabled, heldDeliveries = enabled ? held.ToString() : null }));
     }
 
-    public async Task<ServiceResult<RotatedSecret>> RotateSecretAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<RotatedSecret>> RotateSecretAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var listener = await db.Listeners.SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listener is null)
+        if (listener is null || !actor.Sees(listener.OwnerAccountId))
         {
             return NotFound(id);
+        }
+
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
         }
 
         var now = clock.GetUtcNow();
@@ -150,19 +220,26 @@ public sealed class ListenerService(
         listener.PreviousSecretExpiresAt = overlap > TimeSpan.Zero ? now + overlap : null;
         listener.Secret = ListenerSecret.Generate();
         listener.UpdatedAt = now;
-        var saved = await SaveChangeAsync(db, listener, "given a new secret", listener.Enabled, cancellationToken);
+        var saved = await SaveChangeAsync(db, listener, "given a new secret", listener.Enabled, HeldDeliveries.Send, cancellationToken,
+            () => AuditTrail.Add(db, actor, now, AuditActions.SecretRotated, "listener", id,
+                $"Signing secret of listener {id} rotated; the previous one is signed with until {now + overlap:u}"));
         return saved.Succeeded
             ? ServiceResult<RotatedSecret>.Ok(new RotatedSecret(listener.Secret, now + overlap, listener.Version))
             : saved.Error;
     }
 
-    public async Task<ServiceResult<Listener>> DeleteAsync(string id, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Listener>> DeleteAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var listener = await db.Listeners.Include(l => l.Hook).SingleOrDefaultAsync(l => l.Id == id, cancellationToken);
-        if (listener is null)
+        if (listener is null || !actor.Sees(listener.OwnerAccountId))
         {
             return NotFound(id);
+        }
+
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
         }
 
         // The row stays (hidden) so the delivery log keeps its history; what was still to be sent is cancelled.
@@ -171,6 +248,8 @@ public sealed class ListenerService(
         listener.DeletedAt = now;
         Disable(listener, "Deleted by an admin.", now);
         listener.Version++;
+        AuditTrail.Add(db, actor, now, AuditActions.ListenerDeleted, "listener", id, $"Listener {id} deleted",
+            before: AuditSnapshots.Of(listener, listener.Hook.Name));
         await db.SaveChangesAsync(cancellationToken);
         var cancelled = await ListenerDeliveries.CancelAsync(db, id, now, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -196,6 +275,12 @@ public sealed class ListenerService(
         }
 
         var errors = ListenerInputRules.Check(input, hook, options.Value.RegexTimeout);
+        if (input.OwnerAccountId is { } owner &&
+            !await db.Accounts.AnyAsync(a => a.Id == owner && a.Role == AccountRole.Customer, cancellationToken))
+        {
+            errors.Add("ownerAccountId", $"No customer account has the id {owner}. Owners are customer accounts (Accounts page).");
+        }
+
         return errors.Any ? (hook, ServiceError.Invalid("The listener is not valid", errors.ToDictionary())) : (hook, null);
     }
 
@@ -206,6 +291,7 @@ public sealed class ListenerService(
     private static void Apply(Listener listener, ListenerInput input, DateTimeOffset now)
     {
         listener.Description = input.Description?.Trim() ?? "";
+        listener.OwnerAccountId = input.OwnerAccountId;
         listener.Headers = input.Headers.Select(h => new ListenerHeader(h.Name.Trim(), h.Value)).ToList();
         listener.Filters = input.Filters.ToList();
         listener.UpdatedAt = now;
@@ -237,9 +323,11 @@ public sealed class ListenerService(
     /// when it was switched off or on.
     /// </summary>
     private async Task<ServiceResult<Listener>> SaveChangeAsync(
-        PortalDbContext db, Listener listener, string change, bool wasEnabled, CancellationToken cancellationToken)
+        PortalDbContext db, Listener listener, string change, bool wasEnabled, HeldDeliveries held, CancellationToken cancellationToken,
+        Action audit)
     {
         listener.Version++;
+        audit();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         try
         {
@@ -259,8 +347,16 @@ public sealed class ListenerService(
         }
         else if (!wasEnabled && listener.Enabled)
         {
-            var released = await ListenerDeliveries.ReleaseAsync(db, listener.Id, cancellationToken);
-            logger.LogInformation("Listener {ListenerId} enabled again: {ReleasedCount} held deliveries released", listener.Id, released);
+            if (held == HeldDeliveries.Send)
+            {
+                var released = await ListenerDeliveries.ReleaseAsync(db, listener.Id, cancellationToken);
+                logger.LogInformation("Listener {ListenerId} enabled again: {ReleasedCount} held deliveries released", listener.Id, released);
+            }
+            else
+            {
+                var discarded = await ListenerDeliveries.CancelAsync(db, listener.Id, clock.GetUtcNow(), cancellationToken);
+                logger.LogInformation("Listener {ListenerId} enabled again: {CancelledCount} held deliveries cancelled", listener.Id, discarded);
+            }
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -281,6 +377,11 @@ public sealed class ListenerService(
         await db.Entry(listener).Reference(l => l.Hook).LoadAsync(cancellationToken);
         return listener;
     }
+
+    private static async Task<bool> VisibleAsync(PortalDbContext db, Actor actor, string id, CancellationToken cancellationToken) =>
+        actor.OnlyOwner is not { } owner || await db.Listeners.AnyAsync(l => l.Id == id && l.OwnerAccountId == owner, cancellationToken);
+
+    private static ServiceError OnlyAdmins() => ServiceError.Forbidden("Only admins change listeners.");
 
     private static ServiceError NotFound(string id) =>
         ServiceError.NotFound("Listener not found", $"No listener has the id '{id}'.");

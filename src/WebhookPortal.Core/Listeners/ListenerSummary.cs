@@ -12,4 +12,5 @@ public sealed record ListenerSummary(
     string? DisabledReason,
     IReadOnlyList<MatchFilter> Filters,
     DateTimeOffset CreatedAt,
-    int Version);
+    int Version,
+    string? OwnerEmail = null);

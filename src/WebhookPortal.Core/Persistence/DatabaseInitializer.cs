@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Core.Persistence;
@@ -91,6 +92,8 @@ public sealed class DatabaseInitializer(
             {
                 logger.LogInformation("Hooks registered in code: {AddedCount} added, {UpdatedCount} updated", added, updated);
             }
+
+            await services.GetRequiredService<AdminBootstrap>().EnsureAsync(cancellationToken);
 
             if (firstStart && portalOptions.Value.SeedDemoData)
             {

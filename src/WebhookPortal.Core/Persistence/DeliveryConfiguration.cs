@@ -29,5 +29,9 @@ internal sealed class DeliveryConfiguration : IEntityTypeConfiguration<Delivery>
         delivery.HasIndex(d => d.LeaseExpiresAt).HasDatabaseName("ix_deliveries_leased").HasFilter("status = 'Sending'");
         delivery.HasIndex(d => new { d.ListenerId, d.Id });
         delivery.HasIndex(d => d.EventId);
+
+        // The delivery log narrows by state or by the last HTTP status, newest first.
+        delivery.HasIndex(d => new { d.Status, d.Id });
+        delivery.HasIndex(d => new { d.LastResponseStatus, d.Id });
     }
 }

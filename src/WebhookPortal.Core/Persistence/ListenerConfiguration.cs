@@ -26,6 +26,8 @@ internal sealed class ListenerConfiguration : IEntityTypeConfiguration<Listener>
         listener.HasIndex(l => new { l.HookId, l.Id, l.Enabled });
         listener.HasIndex(l => l.CreatedAt);
         listener.HasIndex(l => l.Url);
+        // The owner is not a foreign key in the database (see the AccountsAuditReplay migration): deleting an account clears it.
+        listener.HasOne(l => l.Owner).WithMany().HasForeignKey(l => l.OwnerAccountId).OnDelete(DeleteBehavior.SetNull);
         listener.HasIndex(l => l.OwnerAccountId);
     }
 }

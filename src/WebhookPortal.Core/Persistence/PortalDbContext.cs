@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Accounts;
+using WebhookPortal.Core.Audit;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Events;
@@ -26,6 +28,16 @@ public sealed class PortalDbContext(DbContextOptions<PortalDbContext> options) :
     public DbSet<InboundSource> InboundSources => Set<InboundSource>();
 
     public DbSet<InboundRejection> InboundRejections => Set<InboundRejection>();
+
+    public DbSet<Account> Accounts => Set<Account>();
+
+    public DbSet<ApiKey> ApiKeys => Set<ApiKey>();
+
+    public DbSet<PortalKey> PortalKeys => Set<PortalKey>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ReplayJob> ReplayJobs => Set<ReplayJob>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

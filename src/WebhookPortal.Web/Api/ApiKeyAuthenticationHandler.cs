@@ -2,43 +2,47 @@ using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
+using WebhookPortal.Core.Accounts;
+using WebhookPortal.Web.Accounts;
 
 namespace WebhookPortal.Web.Api;
 
-/// <summary>Authenticates REST calls that carry <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+/// <summary>
+/// Authenticates REST calls that carry <c>Authorization: Bearer &lt;key&gt;</c>: the admin key from configuration,
+/// or an account's key, which acts with that account's role.
+/// </summary>
 public sealed class ApiKeyAuthenticationHandler(
     IOptionsMonitor<AuthenticationSchemeOptions> options,
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     AdminApiKey adminKey,
+    ApiKeyService apiKeys,
     IProblemDetailsService problemDetails)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, loggerFactory, encoder)
 {
     public const string SchemeName = "ApiKey";
-    public const string AdminRole = "Admin";
     private const string BearerPrefix = "Bearer ";
 
-    protected override Task<AuthenticateResult> HandleAuthenticateAsync()
+    protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
         string? header = Request.Headers.Authorization;
         if (string.IsNullOrEmpty(header))
         {
-            return Task.FromResult(AuthenticateResult.NoResult());
+            return AuthenticateResult.NoResult();
         }
 
         if (!header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
         {
-            return Task.FromResult(AuthenticateResult.Fail("The Authorization header must use the Bearer scheme."));
+            return AuthenticateResult.Fail("The Authorization header must use the Bearer scheme.");
         }
 
-        if (!adminKey.Matches(header[BearerPrefix.Length..].Trim()))
-        {
-            return Task.FromResult(AuthenticateResult.Fail("The API key is not valid."));
-        }
-
-        var identity = new ClaimsIdentity(
-            [new Claim(ClaimTypes.Name, "admin API key"), new Claim(ClaimTypes.Role, AdminRole)], SchemeName);
-        return Task.FromResult(AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName)));
+        var presented = header[BearerPrefix.Length..].Trim();
+        var actor = adminKey.Matches(presented)
+            ? new Actor(null, "admin API key", AccountRole.Admin)
+            : await apiKeys.AuthenticateAsync(presented, Context.RequestAborted);
+        return actor is null
+            ? AuthenticateResult.Fail("The API key is not valid.")
+            : AuthenticateResult.Success(new AuthenticationTicket(PortalClaims.ForKey(actor, SchemeName), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
@@ -52,8 +56,8 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status401Unauthorized,
                 Title = "An API key is required",
-                Detail = "Send a valid API key in the header 'Authorization: Bearer <key>'. " +
-                         "The admin key is Api:AdminKey in appsettings.json.",
+                Detail = "Send a valid API key in the header 'Authorization: Bearer <key>': an account's key from the portal " +
+                         "(Account → API keys), or the admin key, Api:AdminKey in appsettings.json. A revoked key is refused.",
             },
         });
     }
@@ -68,7 +72,8 @@ public sealed class ApiKeyAuthenticationHandler(
             {
                 Status = StatusCodes.Status403Forbidden,
                 Title = "Not allowed",
-                Detail = "This API key's role does not allow this call.",
+                Detail = "This API key's role does not allow this call. Customers read their own listeners and deliveries; " +
+                         "support also reads everything and replays; admins do everything.",
             },
         });
     }

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Accounts;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Common;
@@ -15,8 +16,8 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent");
-        var events = api.MapGroup("/events").WithTags("Events");
+        api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent").RequireAuthorization(PortalPolicies.ApiAdmin);
+        var events = api.MapGroup("/events").WithTags("Events").RequireAuthorization(PortalPolicies.ApiStaff);
         events.MapGet("/", ListAsync).WithName("ListEvents");
         events.MapGet("/{id}", GetAsync).WithName("GetEvent");
         return api;

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Accounts;
 using System.Text.Json;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Listeners;
@@ -9,7 +10,7 @@ public static class FilterPreviewEndpoints
 {
     public static RouteGroupBuilder MapFilterPreviewEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/filters/preview", PreviewAsync).WithTags("Listeners").WithName("PreviewFilters");
+        api.MapPost("/filters/preview", PreviewAsync).WithTags("Listeners").WithName("PreviewFilters").RequireAuthorization(PortalPolicies.ApiAdmin);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using WebhookPortal.Core.Hooks;
 
@@ -14,9 +15,9 @@ public static class HookEndpoints
         var hooks = api.MapGroup("/hooks").WithTags("Hooks");
         hooks.MapGet("/", ListAsync).WithName("ListHooks");
         hooks.MapGet("/{name}", GetAsync).WithName("GetHook");
-        hooks.MapPost("/", CreateAsync).WithName("CreateHook");
-        hooks.MapPut("/{name}", UpdateAsync).WithName("UpdateHook");
-        hooks.MapDelete("/{name}", DeleteAsync).WithName("DeleteHook");
+        hooks.MapPost("/", CreateAsync).WithName("CreateHook").RequireAuthorization(PortalPolicies.ApiAdmin);
+        hooks.MapPut("/{name}", UpdateAsync).WithName("UpdateHook").RequireAuthorization(PortalPolicies.ApiAdmin);
+        hooks.MapDelete("/{name}", DeleteAsync).WithName("DeleteHook").RequireAuthorization(PortalPolicies.ApiAdmin);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Accounts;
 using WebhookPortal.Core.Inbound;
 
 namespace WebhookPortal.Web.Api;
@@ -10,7 +11,7 @@ public static class InboundSourceEndpoints
 {
     public static RouteGroupBuilder MapInboundSourceEndpoints(this RouteGroupBuilder api)
     {
-        var sources = api.MapGroup("/sources").WithTags("Inbound sources");
+        var sources = api.MapGroup("/sources").WithTags("Inbound sources").RequireAuthorization(PortalPolicies.ApiAdmin);
         sources.MapGet("/", ListAsync).WithName("ListSources");
         sources.MapPost("/", CreateAsync).WithName("CreateSource");
         sources.MapGet("/{name}", GetAsync).WithName("GetSource");

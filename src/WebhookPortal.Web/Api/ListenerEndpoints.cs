@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using WebhookPortal.Core.Common;
+using WebhookPortal.Web.Accounts;
 using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Web.Api;
@@ -15,11 +17,15 @@ public static class ListenerEndpoints
         listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener");
         listeners.MapDelete("/{id}", DeleteAsync).WithName("DeleteListener");
         listeners.MapPost("/{id}/rotate-secret", RotateSecretAsync).WithName("RotateListenerSecret");
+        listeners.MapGet("/{id}/secret", RevealSecretAsync).WithName("RevealListenerSecret");
+        listeners.MapPost("/{id}/enable", EnableAsync).WithName("EnableListener");
+        listeners.MapPost("/{id}/disable", DisableAsync).WithName("DisableListener");
+        listeners.MapGet("/{id}/stats", StatsAsync).WithName("GetListenerStats");
         return api;
     }
 
     private static async Task<IResult> ListAsync(
-        ListenerService service, string? hook, string? url, bool? enabled, string? sort, string? direction,
+        ListenerService service, ClaimsPrincipal user, string? hook, string? url, bool? enabled, int? owner, string? sort, string? direction,
         int? page, int? pageSize, CancellationToken cancellationToken)
     {
         var (paging, errors) = Paging.From(page, pageSize);
@@ -35,16 +41,16 @@ public static class ListenerEndpoints
             return TypedResults.ValidationProblem(errors, title: "The query parameters are not valid");
         }
 
-        var result = await service.ListAsync(new ListenerQuery
+        var result = await service.ListAsync(user.ToActor(), new ListenerQuery
         {
-            Hook = hook, UrlContains = url, Enabled = enabled, SortBy = sortBy, Direction = order,
+            Hook = hook, UrlContains = url, Enabled = enabled, OwnerAccountId = owner, SortBy = sortBy, Direction = order,
             Skip = paging.Skip, Take = paging.PageSize,
         }, cancellationToken);
         return TypedResults.Ok(new PageResponse<ListenerSummary>(result.Items, result.TotalCount, paging.Page, paging.PageSize));
     }
 
     private static async Task<IResult> CreateAsync(
-        ListenerService service, TimeProvider clock, ListenerRequest request, CancellationToken cancellationToken)
+        ListenerService service, ClaimsPrincipal user, TimeProvider clock, ListenerRequest request, CancellationToken cancellationToken)
     {
         var (input, unreadable) = await ReadAsync(service, request, cancellationToken);
         if (unreadable is not null)
@@ -52,23 +58,23 @@ public static class ListenerEndpoints
             return unreadable.ToProblem();
         }
 
-        var result = await service.CreateAsync(input, cancellationToken);
+        var result = await service.CreateAsync(user.ToActor(), input, cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/listeners/{result.Value.Listener.Id}",
                 ListenerResponse.From(result.Value.Listener, clock.GetUtcNow(), result.Value.Secret, result.Value.Warnings))
             : result.Error.ToProblem();
     }
 
-    private static async Task<IResult> GetAsync(ListenerService service, TimeProvider clock, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> GetAsync(ListenerService service, ClaimsPrincipal user, TimeProvider clock, string id, CancellationToken cancellationToken)
     {
-        var listener = await service.FindAsync(id, cancellationToken);
+        var listener = await service.FindAsync(user.ToActor(), id, cancellationToken);
         return listener is null
             ? ServiceError.NotFound("Listener not found", $"No listener has the id '{id}'.").ToProblem()
             : TypedResults.Ok(ListenerResponse.From(listener, clock.GetUtcNow()));
     }
 
     private static async Task<IResult> UpdateAsync(
-        ListenerService service, TimeProvider clock, string id, ListenerRequest request, CancellationToken cancellationToken)
+        ListenerService service, ClaimsPrincipal user, TimeProvider clock, string id, ListenerRequest request, CancellationToken cancellationToken)
     {
         var (input, unreadable) = await ReadAsync(service, request, cancellationToken);
         if (unreadable is not null)
@@ -76,23 +82,56 @@ public static class ListenerEndpoints
             return unreadable.ToProblem();
         }
 
-        var result = await service.UpdateAsync(id, input, cancellationToken);
+        var result = await service.UpdateAsync(user.ToActor(), id, input, cancellationToken);
         return result.Succeeded
             ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow(), warnings: result.Warnings))
             : result.Error.ToProblem();
     }
 
-    private static async Task<IResult> DeleteAsync(ListenerService service, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(ListenerService service, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
-        var result = await service.DeleteAsync(id, cancellationToken);
+        var result = await service.DeleteAsync(user.ToActor(), id, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 
-    private static async Task<IResult> RotateSecretAsync(ListenerService service, string id, CancellationToken cancellationToken)
+    private static async Task<IResult> RotateSecretAsync(ListenerService service, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
-        var result = await service.RotateSecretAsync(id, cancellationToken);
+        var result = await service.RotateSecretAsync(user.ToActor(), id, cancellationToken);
         return result.Succeeded ? TypedResults.Ok(result.Value) : result.Error.ToProblem();
     }
+
+    private static async Task<IResult> RevealSecretAsync(ListenerService service, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
+    {
+        var result = await service.RevealSecretAsync(user.ToActor(), id, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(new { secret = result.Value }) : result.Error.ToProblem();
+    }
+
+    /// <param name="held">What to do with the deliveries held while it was off: <c>send</c> (the default) or <c>discard</c>.</param>
+    private static async Task<IResult> EnableAsync(
+        ListenerService service, ClaimsPrincipal user, TimeProvider clock, string id, string? held, CancellationToken cancellationToken)
+    {
+        var errors = new Dictionary<string, string[]>();
+        var choice = EnumText.ReadQuery<HeldDeliveries>(held, "held", errors) ?? HeldDeliveries.Send;
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The query parameters are not valid");
+        }
+
+        var result = await service.SetEnabledAsync(user.ToActor(), id, true, cancellationToken, choice);
+        return result.Succeeded ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow())) : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> DisableAsync(
+        ListenerService service, ClaimsPrincipal user, TimeProvider clock, string id, CancellationToken cancellationToken)
+    {
+        var result = await service.SetEnabledAsync(user.ToActor(), id, false, cancellationToken);
+        return result.Succeeded ? TypedResults.Ok(ListenerResponse.From(result.Value, clock.GetUtcNow())) : result.Error.ToProblem();
+    }
+
+    private static async Task<IResult> StatsAsync(ListenerStatsService stats, ClaimsPrincipal user, string id, CancellationToken cancellationToken) =>
+        await stats.GetAsync(user.ToActor(), id, cancellationToken) is { } found
+            ? TypedResults.Ok(found)
+            : ServiceError.NotFound("Listener not found", $"No listener has the id '{id}'.").ToProblem();
 
     /// <summary>
     /// The request as service input. An operator the API cannot read is reported together with every
@@ -104,7 +143,7 @@ public static class ListenerEndpoints
         var unreadable = new FieldErrors();
         var filters = FilterBodies.Read(request.Filters, unreadable);
         var input = new ListenerInput(request.Hook, request.Url, request.Description, request.Enabled ?? true,
-            request.Headers ?? [], filters, request.Version);
+            request.Headers ?? [], filters, request.Version, request.OwnerAccountId);
         if (!unreadable.Any)
         {
             return (input, null);

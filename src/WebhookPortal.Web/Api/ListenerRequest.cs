@@ -10,4 +10,5 @@ public sealed record ListenerRequest(
     bool? Enabled,
     IReadOnlyList<ListenerHeader>? Headers,
     IReadOnlyList<FilterBody>? Filters,
-    int? Version);
+    int? Version,
+    int? OwnerAccountId = null);

@@ -20,7 +20,8 @@ public sealed record ListenerResponse(
     int ConsecutiveFailures,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version)
+    int Version,
+    int? OwnerAccountId)
 {
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public string? Secret { get; init; }
@@ -45,7 +46,8 @@ public sealed record ListenerResponse(
         listener.ConsecutiveFailures,
         listener.CreatedAt,
         listener.UpdatedAt,
-        listener.Version)
+        listener.Version,
+        listener.OwnerAccountId)
     {
         Secret = secret,
         Warnings = warnings is { Count: > 0 } ? warnings : null,

@@ -11,6 +11,8 @@ public static class ServiceErrorResults
             error.Fields ?? new Dictionary<string, string[]>(), detail: error.Detail, title: error.Title),
         ServiceErrorKind.NotFound => TypedResults.Problem(
             statusCode: StatusCodes.Status404NotFound, title: error.Title, detail: error.Detail),
+        ServiceErrorKind.Forbidden => TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden, title: error.Title, detail: error.Detail),
         _ => TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: error.Title, detail: error.Detail),
     };
 }

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Deliveries;
@@ -104,8 +105,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     public async Task Dispatcher_SignsWithTheListenersSecret_SoTheStandardWebhooksCheckPasses()
     {
         await engine.ListenerAsync("/signed");
-        var listener = (await engine.Core.Listeners.ListAsync(new Core.Listeners.ListenerQuery(), default)).Items.Single();
-        var secret = (await engine.Core.Listeners.FindAsync(listener.Id, default))!.Secret;
+        var listener = (await engine.Core.Listeners.ListAsync(Actor.System, new Core.Listeners.ListenerQuery(), default)).Items.Single();
+        var secret = (await engine.Core.Listeners.FindAsync(Actor.System, listener.Id, default))!.Secret;
 
         await engine.PublishAsync();
         var request = (await engine.Receiver.WaitForAsync("/signed", 1, TimeSpan.FromSeconds(10)))[0];
@@ -120,8 +121,8 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     public async Task Dispatcher_SignsWithBothSecrets_DuringARotationOverlap()
     {
         var id = await engine.ListenerAsync("/rotated");
-        var before = (await engine.Core.Listeners.FindAsync(id, default))!.Secret;
-        var rotated = (await engine.Core.Listeners.RotateSecretAsync(id, default)).Value!;
+        var before = (await engine.Core.Listeners.FindAsync(Actor.System, id, default))!.Secret;
+        var rotated = (await engine.Core.Listeners.RotateSecretAsync(Actor.System, id, default)).Value!;
 
         await engine.PublishAsync();
         var request = (await engine.Receiver.WaitForAsync("/rotated", 1, TimeSpan.FromSeconds(10)))[0];
@@ -200,12 +201,12 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     public async Task Dispatcher_ReleasesHeldDeliveries_WhenTheListenerIsEnabledAgain()
     {
         var id = await engine.ListenerAsync("/paused");
-        await engine.Core.Listeners.SetEnabledAsync(id, false, default);
+        await engine.Core.Listeners.SetEnabledAsync(Actor.System, id, false, default);
         var published = await engine.PublishAsync();
         await Task.Delay(300);
         Assert.Empty(engine.Receiver.RequestsTo("/paused"));
 
-        await engine.Core.Listeners.SetEnabledAsync(id, true, default);
+        await engine.Core.Listeners.SetEnabledAsync(Actor.System, id, true, default);
 
         await engine.WaitForAsync(published.EventId, DeliveryStatus.Succeeded);
         Assert.Single(engine.Receiver.RequestsTo("/paused"));
@@ -214,17 +215,17 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
     [Fact]
     public async Task Dispatcher_HoldsTheRetry_WhenTheListenerWasDisabledWhileTheAttemptWasInFlight()
     {
-        var (listenerId, delivery) = await FailWhileAsync("/paused", id => engine.Core.Listeners.SetEnabledAsync(id, false, default));
+        var (listenerId, delivery) = await FailWhileAsync("/paused", id => engine.Core.Listeners.SetEnabledAsync(Actor.System, id, false, default));
 
         Assert.Equal(DeliveryStatus.Pending, delivery.Status);
         Assert.True(delivery.Held, "the failed attempt's retry waits for the listener to be enabled again");
-        Assert.Equal(1, await engine.Core.Listeners.CountHeldAsync(listenerId, default));
+        Assert.Equal(1, await engine.Core.Listeners.CountHeldAsync(Actor.System, listenerId, default));
     }
 
     [Fact]
     public async Task Dispatcher_CancelsTheRetry_WhenTheListenerWasDeletedWhileTheAttemptWasInFlight()
     {
-        var (_, delivery) = await FailWhileAsync("/leaving", id => engine.Core.Listeners.DeleteAsync(id, default));
+        var (_, delivery) = await FailWhileAsync("/leaving", id => engine.Core.Listeners.DeleteAsync(Actor.System, id, default));
 
         Assert.Equal(DeliveryStatus.Cancelled, delivery.Status);
         Assert.NotNull(delivery.CompletedAt);

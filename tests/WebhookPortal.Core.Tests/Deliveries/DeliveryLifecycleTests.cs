@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,7 +27,7 @@ public sealed class DeliveryLifecycleTests
         // Node A stores the event and claims the delivery, then stalls; node B's dispatcher takes over once the lease ran out.
         await using var nodeA = await CoreFixture.StartAsync(TimeProvider.System, ("Delivery:AllowPrivateNetworks", "true"));
         await using var receiver = await LocalReceiver.StartAsync();
-        await nodeA.Listeners.CreateAsync(CoreFixture.Input(url: receiver.Url("/lease")), default);
+        await nodeA.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: receiver.Url("/lease")), default);
         var published = await nodeA.Get<EventPublisher>().PublishAsync(new PublishRequest(CoreFixture.HookName,
             System.Text.Json.JsonDocument.Parse("{\"id\":1}").RootElement, EventOrigin.Api), default);
         var stale = Assert.Single((await nodeA.Get<DeliveryQueue>().ClaimAsync(10, 4, new Dictionary<string, int>(),
@@ -59,7 +60,7 @@ public sealed class DeliveryLifecycleTests
             ? Behaviours.Delay(TimeSpan.FromSeconds(5))(context, call)
             : Behaviours.Status(200)(context, call));
         await using var first = await CoreFixture.StartAsync(TimeProvider.System, [.. EngineSettings, ("Delivery:ShutdownGraceSeconds", "0")]);
-        await first.Listeners.CreateAsync(CoreFixture.Input(url: receiver.Url("/slow")), default);
+        await first.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: receiver.Url("/slow")), default);
         var published = (await first.Get<EventPublisher>().PublishAsync(new PublishRequest(CoreFixture.HookName,
             System.Text.Json.JsonDocument.Parse("{\"id\":1}").RootElement, EventOrigin.Api), default)).Value!;
         await receiver.WaitForAsync("/slow", 1, TimeSpan.FromSeconds(10));
@@ -171,7 +172,7 @@ public sealed class DeliveryLifecycleTests
     public async Task Dispatcher_FailsClosed_WhenTheHostNameDoesNotResolve()
     {
         await using var engine = await EngineFixture.StartAsync();
-        await engine.Core.Listeners.CreateAsync(CoreFixture.Input(url: "http://nowhere.invalid/hook"), default);
+        await engine.Core.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "http://nowhere.invalid/hook"), default);
 
         var published = await engine.PublishAsync();
         var delivery = await WaitForAttemptCountAsync(engine, published.EventId);

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Deliveries;
@@ -136,7 +137,7 @@ public sealed class DeliveryQueueTests : IAsyncLifetime
         core.Get<DeliveryQueue>().ClaimAsync(max, perListener, held ?? [], core.Clock.GetUtcNow(), Lease, default);
 
     private async Task<string> ListenerAsync(string path, string? name = null) =>
-        (await core.Listeners.CreateAsync(CoreFixture.Input(
+        (await core.Listeners.CreateAsync(Actor.System, CoreFixture.Input(
             url: $"https://example.com/{path}",
             filters: name is null ? null : [new MatchFilter("name", FilterOperator.Is, name)]), default)).Value!.Listener.Id;
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -38,7 +39,7 @@ internal sealed class EngineFixture : IAsyncDisposable
 
     /// <summary>A listener of <c>member.joined</c> pointing at a path of the receiver.</summary>
     public async Task<string> ListenerAsync(string path, params MatchFilter[] filters) =>
-        (await Core.Listeners.CreateAsync(CoreFixture.Input(url: Receiver.Url(path), filters: filters), default)).Value!.Listener.Id;
+        (await Core.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: Receiver.Url(path), filters: filters), default)).Value!.Listener.Id;
 
     public async Task<PublishedEvent> PublishAsync(string payload = """{"id":1,"name":"Jane"}""")
     {

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Common;
@@ -39,7 +40,7 @@ public sealed class PersonServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_CountsTheDeliveries_WhenAListenerWantsTheHook()
     {
-        await fixture.Listeners.CreateAsync(CoreFixture.Input(hook: "person.saved"), default);
+        await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(hook: "person.saved"), default);
 
         var result = await People.CreateAsync(new PersonInput("Jane Doe", "", ""), default);
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Demo;
@@ -12,8 +13,8 @@ public sealed class EntityEventsInterceptorTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         fixture = await CoreFixture.StartAsync();
-        await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://crm.example/", hook: "person.saved"), default);
-        await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://crm.example/gone", hook: "person.deleted"), default);
+        await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "https://crm.example/", hook: "person.saved"), default);
+        await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "https://crm.example/gone", hook: "person.deleted"), default);
     }
 
     [Fact]

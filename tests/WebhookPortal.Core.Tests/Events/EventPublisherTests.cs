@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Common;
@@ -54,16 +55,16 @@ public sealed class EventPublisherTests : IAsyncLifetime
     public async Task Publish_HoldsTheDelivery_WhenTheListenerIsDisabled_AndLeavesOutDeletedListeners()
     {
         var disabled = await ListenerAsync("https://off.example/");
-        await fixture.Listeners.SetEnabledAsync(disabled, false, default);
+        await fixture.Listeners.SetEnabledAsync(Actor.System, disabled, false, default);
         var deleted = await ListenerAsync("https://gone.example/");
-        await fixture.Listeners.DeleteAsync(deleted, default);
+        await fixture.Listeners.DeleteAsync(Actor.System, deleted, default);
 
         var published = await PublishAsync("""{"id":1}""");
 
         var delivery = Assert.Single(await DeliveriesAsync(published.EventId));
         Assert.Equal(disabled, delivery.ListenerId);
         Assert.True(delivery.Held);
-        Assert.Equal(1, await fixture.Listeners.CountHeldAsync(disabled, default));
+        Assert.Equal(1, await fixture.Listeners.CountHeldAsync(Actor.System, disabled, default));
     }
 
     [Fact]
@@ -72,7 +73,7 @@ public sealed class EventPublisherTests : IAsyncLifetime
         var id = await ListenerAsync("https://a.example/", new MatchFilter("name", FilterOperator.Is, "Jane"));
         Assert.Equal(1, (await PublishAsync("""{"name":"Jane"}""")).Deliveries);
 
-        await fixture.Listeners.UpdateAsync(id, CoreFixture.Input(url: "https://a.example/",
+        await fixture.Listeners.UpdateAsync(Actor.System, id, CoreFixture.Input(url: "https://a.example/",
             filters: [new MatchFilter("name", FilterOperator.Is, "Bob")]), default);
 
         Assert.Equal(0, (await PublishAsync("""{"name":"Jane"}""")).Deliveries);
@@ -228,7 +229,7 @@ public sealed class EventPublisherTests : IAsyncLifetime
     }
 
     private async Task<string> ListenerAsync(string url, params MatchFilter[] filters) =>
-        (await fixture.Listeners.CreateAsync(CoreFixture.Input(url: url, filters: filters), default)).Value!.Listener.Id;
+        (await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: url, filters: filters), default)).Value!.Listener.Id;
 
     private async Task<PublishedEvent> PublishAsync(string payload, string? key = null)
     {

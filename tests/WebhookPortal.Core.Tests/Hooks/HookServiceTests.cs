@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -320,8 +321,8 @@ public sealed class HookServiceTests : IAsyncLifetime
     {
         await using var fixture = await CoreFixture.StartAsync();
         var service = fixture.Get<HookService>();
-        var listener = (await fixture.Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
-        await fixture.Listeners.DeleteAsync(listener, default);
+        var listener = (await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
+        await fixture.Listeners.DeleteAsync(Actor.System, listener, default);
 
         Assert.True((await service.DeleteAsync(CoreFixture.HookName, default)).Succeeded);
 

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Deliveries;
@@ -14,7 +15,7 @@ public sealed class ListenerDeliveriesTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         fixture = await CoreFixture.StartAsync();
-        listener = (await fixture.Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        listener = (await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
         await PublishAsync();
         await PublishAsync();
     }
@@ -25,14 +26,14 @@ public sealed class ListenerDeliveriesTests : IAsyncLifetime
         var signal = fixture.Get<DeliverySignal>();
         await signal.WaitAsync(TimeSpan.Zero, default); // take the publishes' wake-up
 
-        await fixture.Listeners.SetEnabledAsync(listener, false, default);
+        await fixture.Listeners.SetEnabledAsync(Actor.System, listener, false, default);
         await PublishAsync();
-        Assert.Equal(3, await fixture.Listeners.CountHeldAsync(listener, default));
+        Assert.Equal(3, await fixture.Listeners.CountHeldAsync(Actor.System, listener, default));
         Assert.All(await DeliveriesAsync(), d => Assert.True(d.Held));
 
-        await fixture.Listeners.SetEnabledAsync(listener, true, default);
+        await fixture.Listeners.SetEnabledAsync(Actor.System, listener, true, default);
 
-        Assert.Equal(0, await fixture.Listeners.CountHeldAsync(listener, default));
+        Assert.Equal(0, await fixture.Listeners.CountHeldAsync(Actor.System, listener, default));
         Assert.All(await DeliveriesAsync(), d => Assert.Equal((DeliveryStatus.Pending, false), (d.Status, d.Held)));
         Assert.True(await signal.WaitAsync(TimeSpan.FromSeconds(5), default));
     }
@@ -40,14 +41,14 @@ public sealed class ListenerDeliveriesTests : IAsyncLifetime
     [Fact]
     public async Task Deleting_CancelsWhatWasStillToBeSent_ButKeepsTheHistory()
     {
-        await fixture.Listeners.DeleteAsync(listener, default);
+        await fixture.Listeners.DeleteAsync(Actor.System, listener, default);
 
         Assert.All(await DeliveriesAsync(), d =>
         {
             Assert.Equal(DeliveryStatus.Cancelled, d.Status);
             Assert.Equal(fixture.Clock.GetUtcNow(), d.CompletedAt);
         });
-        Assert.Null(await fixture.Listeners.FindAsync(listener, default));
+        Assert.Null(await fixture.Listeners.FindAsync(Actor.System, listener, default));
         var history = await fixture.Get<EventService>().FindAsync((await DeliveriesAsync())[0].EventId, default);
         var delivery = Assert.Single(history!.Deliveries);
         Assert.True(delivery.ListenerDeleted);

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Listeners;
@@ -22,14 +23,14 @@ public sealed class ListenerListingTests : IAsyncLifetime
             fixture.Clock.Advance(TimeSpan.FromSeconds(1));
             var hook = i % 4 == 0 ? "other.thing" : CoreFixture.HookName;
             var url = i == 5 ? "https://example.com/100%_off" : $"https://host{i:00}.example.com/in";
-            await fixture.Listeners.CreateAsync(CoreFixture.Input(url: url, hook: hook, enabled: i % 3 != 0), default);
+            await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: url, hook: hook, enabled: i % 3 != 0), default);
         }
     }
 
     [Fact]
     public async Task List_ShowsTheNewestFirst_OnePageAtATime()
     {
-        var page = await fixture.Listeners.ListAsync(new ListenerQuery { Skip = 0, Take = 5 }, default);
+        var page = await fixture.Listeners.ListAsync(Actor.System, new ListenerQuery { Skip = 0, Take = 5 }, default);
 
         Assert.Equal(12, page.TotalCount);
         Assert.Equal(["https://host11.example.com/in", "https://host10.example.com/in", "https://host09.example.com/in",
@@ -39,7 +40,7 @@ public sealed class ListenerListingTests : IAsyncLifetime
     [Fact]
     public async Task List_CombinesHookStateAndUrlFilters()
     {
-        var page = await fixture.Listeners.ListAsync(
+        var page = await fixture.Listeners.ListAsync(Actor.System, 
             new ListenerQuery { Hook = CoreFixture.HookName, Enabled = true, UrlContains = "HOST1" }, default);
 
         Assert.Equal(["https://host11.example.com/in", "https://host10.example.com/in"], page.Items.Select(l => l.Url));
@@ -52,7 +53,7 @@ public sealed class ListenerListingTests : IAsyncLifetime
     [InlineData("host_1", 0)]
     public async Task List_TreatsWildcardsInTheUrlSearchAsText(string search, int expected)
     {
-        var page = await fixture.Listeners.ListAsync(new ListenerQuery { UrlContains = search }, default);
+        var page = await fixture.Listeners.ListAsync(Actor.System, new ListenerQuery { UrlContains = search }, default);
 
         Assert.Equal(expected, page.TotalCount);
     }
@@ -60,9 +61,9 @@ public sealed class ListenerListingTests : IAsyncLifetime
     [Fact]
     public async Task List_SortsByUrlAndByHook()
     {
-        var byUrl = await fixture.Listeners.ListAsync(
+        var byUrl = await fixture.Listeners.ListAsync(Actor.System, 
             new ListenerQuery { SortBy = ListenerSortField.Url, Direction = SortDirection.Ascending, Take = 2 }, default);
-        var byHook = await fixture.Listeners.ListAsync(
+        var byHook = await fixture.Listeners.ListAsync(Actor.System, 
             new ListenerQuery { SortBy = ListenerSortField.Hook, Direction = SortDirection.Ascending, Take = 100 }, default);
 
         Assert.Equal(["https://example.com/100%_off", "https://host00.example.com/in"], byUrl.Items.Select(l => l.Url));
@@ -72,7 +73,7 @@ public sealed class ListenerListingTests : IAsyncLifetime
     [Fact]
     public async Task List_IsEmpty_WhenTheHookIsUnknown()
     {
-        var page = await fixture.Listeners.ListAsync(new ListenerQuery { Hook = "no.such.hook" }, default);
+        var page = await fixture.Listeners.ListAsync(Actor.System, new ListenerQuery { Hook = "no.such.hook" }, default);
 
         Assert.Equal(0, page.TotalCount);
         Assert.Empty(page.Items);

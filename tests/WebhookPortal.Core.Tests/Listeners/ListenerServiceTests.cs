@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Filters;
@@ -19,14 +20,14 @@ public sealed class ListenerServiceTests : IAsyncLifetime
         var filters = new List<MatchFilter> { new("name", FilterOperator.StartsWith, "J") };
         var headers = new List<ListenerHeader> { new("X-Environment", "production") };
 
-        var result = await Listeners.CreateAsync(CoreFixture.Input(filters: filters, headers: headers), default);
+        var result = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(filters: filters, headers: headers), default);
 
         Assert.True(result.Succeeded);
         var created = result.Value!;
         Assert.True(SortableId.HasShape(created.Listener.Id, "lst"));
         Assert.StartsWith("whsec_", created.Secret);
         Assert.Equal(32, Convert.FromBase64String(created.Secret["whsec_".Length..]).Length);
-        var stored = await Listeners.FindAsync(created.Listener.Id, default);
+        var stored = await Listeners.FindAsync(Actor.System, created.Listener.Id, default);
         Assert.Equal("https://example.com/hook", stored!.Url);
         Assert.Equal(CoreFixture.HookName, stored.Hook.Name);
         Assert.Equal(filters, stored.Filters);
@@ -39,8 +40,8 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_GivesEachListenerItsOwnSecret()
     {
-        var first = await Listeners.CreateAsync(CoreFixture.Input(), default);
-        var second = await Listeners.CreateAsync(CoreFixture.Input(), default);
+        var first = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default);
+        var second = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default);
 
         Assert.NotEqual(first.Value!.Secret, second.Value!.Secret);
     }
@@ -48,7 +49,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_AnswersNotFound_WhenTheHookIsUnknown()
     {
-        var result = await Listeners.CreateAsync(CoreFixture.Input(hook: "no.such.hook"), default);
+        var result = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(hook: "no.such.hook"), default);
 
         Assert.Equal(ServiceErrorKind.NotFound, result.Error?.Kind);
         Assert.Contains("No hook is named 'no.such.hook'", result.Error!.Detail);
@@ -67,7 +68,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
                 new("amount", FilterOperator.GreaterThan, "lots"),
             ]);
 
-        var result = await Listeners.CreateAsync(input, default);
+        var result = await Listeners.CreateAsync(Actor.System, input, default);
 
         Assert.Equal(ServiceErrorKind.Invalid, result.Error?.Kind);
         var fields = result.Error!.Fields!;
@@ -90,8 +91,8 @@ public sealed class ListenerServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var under = await Listeners.CreateAsync(CoreFixture.Input(filters: [new("customer.email", FilterOperator.Exists)]), default);
-        var beside = await Listeners.CreateAsync(CoreFixture.Input(filters: [new("customers", FilterOperator.Exists)]), default);
+        var under = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(filters: [new("customer.email", FilterOperator.Exists)]), default);
+        var beside = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(filters: [new("customers", FilterOperator.Exists)]), default);
 
         Assert.True(under.Succeeded);
         Assert.Equal(ServiceErrorKind.Invalid, beside.Error?.Kind);
@@ -100,7 +101,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_StoresADisabledListenerWithItsReason_WhenAskedForOneThatIsOff()
     {
-        var result = await Listeners.CreateAsync(CoreFixture.Input(enabled: false), default);
+        var result = await Listeners.CreateAsync(Actor.System, CoreFixture.Input(enabled: false), default);
 
         Assert.False(result.Value!.Listener.Enabled);
         Assert.Equal("Disabled by an admin.", result.Value.Listener.DisabledReason);
@@ -109,14 +110,14 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_ReplacesTheSettingsAndRaisesTheVersion()
     {
-        var created = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!;
+        var created = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!;
         fixture.Clock.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await Listeners.UpdateAsync(created.Listener.Id, CoreFixture.Input(
+        var result = await Listeners.UpdateAsync(Actor.System, created.Listener.Id, CoreFixture.Input(
             url: "https://crm.example.com/in", filters: [new("amount", FilterOperator.GreaterThan, "100")], version: 1), default);
 
         Assert.True(result.Succeeded);
-        var stored = await Listeners.FindAsync(created.Listener.Id, default);
+        var stored = await Listeners.FindAsync(Actor.System, created.Listener.Id, default);
         Assert.Equal("https://crm.example.com/in", stored!.Url);
         Assert.Equal("amount", Assert.Single(stored.Filters).Field);
         Assert.Equal(2, stored.Version);
@@ -127,25 +128,25 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_RefusesAStaleVersion_AndKeepsTheNewerChange()
     {
-        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
-        await Listeners.UpdateAsync(id, CoreFixture.Input(url: "https://first.example/", version: 1), default);
+        var id = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
+        await Listeners.UpdateAsync(Actor.System, id, CoreFixture.Input(url: "https://first.example/", version: 1), default);
 
-        var stale = await Listeners.UpdateAsync(id, CoreFixture.Input(url: "https://second.example/", version: 1), default);
+        var stale = await Listeners.UpdateAsync(Actor.System, id, CoreFixture.Input(url: "https://second.example/", version: 1), default);
 
         Assert.Equal(ServiceErrorKind.Conflict, stale.Error?.Kind);
         Assert.Contains("version 2", stale.Error!.Detail);
-        Assert.Equal("https://first.example/", (await Listeners.FindAsync(id, default))!.Url);
+        Assert.Equal("https://first.example/", (await Listeners.FindAsync(Actor.System, id, default))!.Url);
     }
 
     [Fact]
     public async Task Update_LeavesTheListenerUntouched_WhenTheInputIsInvalid()
     {
-        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
 
-        var result = await Listeners.UpdateAsync(id, CoreFixture.Input(url: "not a url"), default);
+        var result = await Listeners.UpdateAsync(Actor.System, id, CoreFixture.Input(url: "not a url"), default);
 
         Assert.Equal(ServiceErrorKind.Invalid, result.Error?.Kind);
-        var stored = await Listeners.FindAsync(id, default);
+        var stored = await Listeners.FindAsync(Actor.System, id, default);
         Assert.Equal("https://example.com/hook", stored!.Url);
         Assert.Equal(1, stored.Version);
     }
@@ -153,7 +154,7 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task SetEnabled_DisablesWithAReason_AndReenablingClearsTheFailureRecord()
     {
-        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
         await using (var db = await fixture.ContextAsync())
         {
             var listener = await db.Listeners.SingleAsync();
@@ -162,12 +163,12 @@ public sealed class ListenerServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var disabled = await Listeners.SetEnabledAsync(id, false, default);
+        var disabled = await Listeners.SetEnabledAsync(Actor.System, id, false, default);
         Assert.False(disabled.Value!.Enabled);
         Assert.Equal("Disabled by an admin.", disabled.Value.DisabledReason);
         Assert.Equal(fixture.Clock.GetUtcNow(), disabled.Value.DisabledAt);
 
-        var enabled = await Listeners.SetEnabledAsync(id, true, default);
+        var enabled = await Listeners.SetEnabledAsync(Actor.System, id, true, default);
         Assert.True(enabled.Value!.Enabled);
         Assert.Null(enabled.Value.DisabledReason);
         Assert.Equal(0, enabled.Value.ConsecutiveFailures);
@@ -177,14 +178,14 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task RotateSecret_KeepsThePreviousSecretForTheOverlap()
     {
-        var created = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!;
+        var created = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!;
 
-        var rotated = await Listeners.RotateSecretAsync(created.Listener.Id, default);
+        var rotated = await Listeners.RotateSecretAsync(Actor.System, created.Listener.Id, default);
 
         Assert.True(rotated.Succeeded);
         Assert.NotEqual(created.Secret, rotated.Value!.Secret);
         Assert.Equal(fixture.Clock.GetUtcNow().AddHours(24), rotated.Value.PreviousSecretExpiresAt);
-        var stored = await Listeners.FindAsync(created.Listener.Id, default);
+        var stored = await Listeners.FindAsync(Actor.System, created.Listener.Id, default);
         Assert.Equal(rotated.Value.Secret, stored!.Secret);
         Assert.Equal(created.Secret, stored.PreviousSecret);
         Assert.Equal(2, stored.Version);
@@ -195,11 +196,11 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     {
         await fixture.DisposeAsync();
         fixture = await CoreFixture.StartAsync(("Listeners:SecretRotationOverlapHours", "0"));
-        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
 
-        await Listeners.RotateSecretAsync(id, default);
+        await Listeners.RotateSecretAsync(Actor.System, id, default);
 
-        var stored = await Listeners.FindAsync(id, default);
+        var stored = await Listeners.FindAsync(Actor.System, id, default);
         Assert.Null(stored!.PreviousSecret);
         Assert.Null(stored.PreviousSecretExpiresAt);
     }
@@ -207,13 +208,13 @@ public sealed class ListenerServiceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_RemovesTheListener_AndAnswersNotFoundAfterwards()
     {
-        var id = (await Listeners.CreateAsync(CoreFixture.Input(), default)).Value!.Listener.Id;
+        var id = (await Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
 
-        Assert.True((await Listeners.DeleteAsync(id, default)).Succeeded);
+        Assert.True((await Listeners.DeleteAsync(Actor.System, id, default)).Succeeded);
 
-        Assert.Null(await Listeners.FindAsync(id, default));
-        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.DeleteAsync(id, default)).Error?.Kind);
-        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.UpdateAsync(id, CoreFixture.Input(), default)).Error?.Kind);
+        Assert.Null(await Listeners.FindAsync(Actor.System, id, default));
+        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.DeleteAsync(Actor.System, id, default)).Error?.Kind);
+        Assert.Equal(ServiceErrorKind.NotFound, (await Listeners.UpdateAsync(Actor.System, id, CoreFixture.Input(), default)).Error?.Kind);
     }
 
     public async Task DisposeAsync() => await fixture.DisposeAsync();

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using System.Net;
 using WebhookPortal.TestSupport;
 
@@ -21,19 +22,19 @@ public sealed class ListenerServiceWarningTests : IAsyncLifetime
     [Fact]
     public async Task Create_SavesAndWarns_WhenTheHostResolvesToAPrivateAddress()
     {
-        var result = await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://crm.internal.example/hook"), default);
+        var result = await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "https://crm.internal.example/hook"), default);
 
         Assert.True(result.Succeeded);
         var warning = Assert.Single(result.Value.Warnings);
         Assert.StartsWith("Deliveries to this URL will be refused: crm.internal.example resolves to 192.168.1.20, a private network address", warning);
         Assert.Equal(result.Value.Warnings, result.Warnings);
-        Assert.NotNull(await fixture.Listeners.FindAsync(result.Value.Listener.Id, default));
+        Assert.NotNull(await fixture.Listeners.FindAsync(Actor.System, result.Value.Listener.Id, default));
     }
 
     [Fact]
     public async Task Create_HasNoWarning_WhenTheHostResolvesToAPublicAddress()
     {
-        var result = await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://hooks.public.example/hook"), default);
+        var result = await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "https://hooks.public.example/hook"), default);
 
         Assert.Empty(result.Value!.Warnings);
         Assert.Empty(result.Warnings);
@@ -42,9 +43,9 @@ public sealed class ListenerServiceWarningTests : IAsyncLifetime
     [Fact]
     public async Task Update_SavesAndWarns_WhenTheNewUrlIsALoopbackAddress()
     {
-        var created = await fixture.Listeners.CreateAsync(CoreFixture.Input(url: "https://hooks.public.example/hook"), default);
+        var created = await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url: "https://hooks.public.example/hook"), default);
 
-        var result = await fixture.Listeners.UpdateAsync(created.Value!.Listener.Id, CoreFixture.Input(url: "http://127.0.0.1:8080/hook"), default);
+        var result = await fixture.Listeners.UpdateAsync(Actor.System, created.Value!.Listener.Id, CoreFixture.Input(url: "http://127.0.0.1:8080/hook"), default);
 
         Assert.True(result.Succeeded);
         Assert.Equal("http://127.0.0.1:8080/hook", result.Value.Url);
@@ -54,7 +55,7 @@ public sealed class ListenerServiceWarningTests : IAsyncLifetime
     [Fact]
     public async Task Update_HasNoWarning_WhenItFails()
     {
-        var result = await fixture.Listeners.UpdateAsync("lst_missing", CoreFixture.Input(url: "http://127.0.0.1/hook"), default);
+        var result = await fixture.Listeners.UpdateAsync(Actor.System, "lst_missing", CoreFixture.Input(url: "http://127.0.0.1/hook"), default);
 
         Assert.False(result.Succeeded);
         Assert.Empty(result.Warnings);

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Receiver;
 
@@ -35,7 +36,7 @@ public sealed class ReceiverSignaturesTests : IAsyncLifetime
     [Fact]
     public async Task Check_SaysValidWithThePreviousSecret_OnlyDuringARotationOverlap()
     {
-        await fixture.Listeners.RotateSecretAsync(listener.Listener.Id, default);
+        await fixture.Listeners.RotateSecretAsync(Actor.System, listener.Listener.Id, default);
 
         var during = await CheckAsync("crm", ReceiverCalls.Signed(listener.Secret, Body, Now));
         fixture.Clock.Advance(TimeSpan.FromHours(25));
@@ -107,7 +108,7 @@ public sealed class ReceiverSignaturesTests : IAsyncLifetime
     }
 
     private async Task<CreatedListener> CreateAsync(string url) =>
-        (await fixture.Listeners.CreateAsync(CoreFixture.Input(url), default)).Value!;
+        (await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(url), default)).Value!;
 
     private async Task<SignatureCheck> CheckAsync(string bucket, (string, string)[] headers, string query = "")
     {

@@ -20,6 +20,9 @@ public sealed class ListenerFormModel
 
     public int? Version { get; set; }
 
+    /// <summary>The customer account that owns it, or null for none.</summary>
+    public int? OwnerAccountId { get; set; }
+
     public static ListenerFormModel From(Listener listener) => new()
     {
         Hook = listener.Hook.Name,
@@ -29,6 +32,7 @@ public sealed class ListenerFormModel
         Headers = listener.Headers.Select(h => new HeaderRow { Name = h.Name, Value = h.Value }).ToList(),
         Filters = listener.Filters.Select(FilterRow.From).ToList(),
         Version = listener.Version,
+        OwnerAccountId = listener.OwnerAccountId,
     };
 
     public IReadOnlyList<MatchFilter> MatchFilters() => Filters.Select(f => f.ToDefinition()).ToList();
@@ -37,7 +41,8 @@ public sealed class ListenerFormModel
         Hook, Url, Description, Enabled,
         Headers.Select(h => new ListenerHeader(h.Name, h.Value)).ToList(),
         MatchFilters(),
-        Version);
+        Version,
+        OwnerAccountId);
 
     public sealed class HeaderRow
     {

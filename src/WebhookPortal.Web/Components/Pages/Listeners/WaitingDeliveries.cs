@@ -1,10 +1,11 @@
 using Radzen;
+using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Web.Components.Pages.Listeners;
 
 /// <summary>
-/// How the listener pages speak of deliveries held while a listener is disabled: they are kept, and all go
-/// out at once when it is enabled again, so enabling one with a backlog is confirmed first.
+/// How the listener pages speak of deliveries held while a listener is disabled: they are kept, and when it is
+/// enabled again the admin chooses to send them all or discard them.
 /// </summary>
 public static class WaitingDeliveries
 {
@@ -15,17 +16,19 @@ public static class WaitingDeliveries
         _ => $"{count} deliveries are waiting; they will be sent when the listener is enabled again.",
     };
 
-    /// <summary>True when nothing waits, or the admin agrees to send what does.</summary>
-    public static async Task<bool> ConfirmEnableAsync(DialogService dialogs, int count)
+    /// <summary>
+    /// What to do with the held deliveries when the listener is enabled: send them when none wait, otherwise the
+    /// admin's choice; null when the admin keeps it disabled.
+    /// </summary>
+    public static async Task<HeldDeliveries?> ChooseOnEnableAsync(DialogService dialogs, int count)
     {
         if (count == 0)
         {
-            return true;
+            return HeldDeliveries.Send;
         }
 
-        var confirmed = await dialogs.Confirm(
-            count == 1 ? "1 delivery is waiting and will be sent now." : $"{count} deliveries are waiting and will be sent now.",
-            "Enable this listener?", new ConfirmOptions { OkButtonText = "Enable and send", CancelButtonText = "Keep it disabled" });
-        return confirmed == true;
+        return await dialogs.OpenAsync<EnableListenerDialog>("Enable this listener?",
+            new Dictionary<string, object?> { [nameof(EnableListenerDialog.Count)] = count },
+            new DialogOptions { Width = "34rem", CloseDialogOnEsc = true }) as HeldDeliveries?;
     }
 }
