@@ -16,6 +16,8 @@ namespace WebhookPortal.TestSupport;
 public class PortalAppFactory : WebApplicationFactory<Program>
 {
     public const string AdminKey = "test-admin-key-0123456789abcdef0123456789";
+    public const string AdminEmail = "admin@example.com";
+    public const string AdminPassword = "test-admin-password-0123";
     private readonly TempFolder folder = new();
     private readonly Dictionary<string, string?> settings = new();
 
@@ -24,6 +26,8 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         DatabasePath = folder.File("portal.db");
         settings["ConnectionStrings:Portal"] = $"Data Source={DatabasePath}";
         settings["Api:AdminKey"] = AdminKey;
+        settings["Portal:BootstrapAdmin:Email"] = AdminEmail;
+        settings["Portal:BootstrapAdmin:Password"] = AdminPassword;
         // Tests that exercise the delivery engine switch it on (With("Delivery:Enabled", "true")).
         settings["Delivery:Enabled"] = "false";
         // The in-memory app listens nowhere: the demo listeners point at a port where nothing answers, never at
@@ -53,6 +57,19 @@ public class PortalAppFactory : WebApplicationFactory<Program>
         var client = CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AdminKey);
         return client;
+    }
+
+    /// <summary>A browser-like client (it keeps cookies) signed in through the real sign-in form; the first admin by default.</summary>
+    public async Task<HttpClient> CreateSignedInClientAsync(string email = AdminEmail, string password = AdminPassword)
+    {
+        var client = CreateClient();
+        var response = await SignInForm.PostAsync(client, email, password);
+        if (!response.RequestMessage!.RequestUri!.AbsolutePath.Equals("/sign-in", StringComparison.Ordinal))
+        {
+            return client;
+        }
+
+        throw new InvalidOperationException($"Signing in as {email} failed: the sign-in page answered again.");
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -10,7 +10,7 @@ public sealed class EventPagesTests(PortalAppFactory app) : IClassFixture<Portal
     [Fact]
     public async Task EventPage_ShowsThePayloadWithoutTheSecret_AfterAPersonIsSaved()
     {
-        var client = app.CreateClient();
+        var client = await app.CreateSignedInClientAsync();
         var people = app.Services.GetRequiredService<PersonService>();
         var saved = await people.CreateAsync(new PersonInput("Ada Lovelace", "Marylebone", "analytical-engine"), default);
 

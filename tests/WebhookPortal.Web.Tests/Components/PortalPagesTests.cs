@@ -21,7 +21,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("/sources/no-such-source", "No inbound source is named")]
     public async Task Page_AnswersOkWithItsContent(string path, string expected)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await (await app.CreateSignedInClientAsync()).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
@@ -31,7 +31,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task Catalogue_ListsEveryDemoHook_InThePrerenderedGrid()
     {
-        var html = await app.CreateClient().GetStringAsync("/hooks");
+        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/hooks");
 
         Assert.Contains(">person.saved<", html);
         Assert.Contains(">person.deleted<", html);
@@ -42,7 +42,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task BlazorScript_IsServed()
     {
-        var response = await app.CreateClient().GetAsync("/_framework/blazor.web.js");
+        var response = await (await app.CreateSignedInClientAsync()).GetAsync("/_framework/blazor.web.js");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.True((await response.Content.ReadAsByteArrayAsync()).Length > 10_000);
@@ -54,7 +54,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("/portal.js")]
     public async Task StaticAsset_IsServed(string path)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await (await app.CreateSignedInClientAsync()).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -62,7 +62,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task UnknownAddress_AnswersNotFoundWithAPageThatSaysSo()
     {
-        var response = await app.CreateClient().GetAsync("/no/such/page");
+        var response = await (await app.CreateSignedInClientAsync()).GetAsync("/no/such/page");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
@@ -71,7 +71,7 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [Fact]
     public async Task HookDetails_SaysTheHookDoesNotExist_WhenTheNameIsUnknown()
     {
-        var html = await app.CreateClient().GetStringAsync("/hooks/no.such.hook");
+        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/hooks/no.such.hook");
 
         Assert.Contains("No hook is named", html);
     }

@@ -16,12 +16,12 @@ public sealed class ReceiverPagesTests(PortalAppFactory app) : IClassFixture<Por
         using var posted = await client.PostAsync("/receiver/page-shows?status=202", new StringContent("""{"hello":"page"}""", Encoding.UTF8, "application/json"));
         using var answer = JsonDocument.Parse(await posted.Content.ReadAsStringAsync());
 
-        var html = await client.GetStringAsync("/receiver/page-shows");
+        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/receiver/page-shows");
 
         Assert.Contains("Bucket <span class=\"wp-mono\">page-shows</span>", html);
         Assert.Contains("status=202", html);
         Assert.Contains("no signature headers", html);
-        Assert.Contains("page-shows", await client.GetStringAsync("/receiver"));
+        Assert.Contains("page-shows", await (await app.CreateSignedInClientAsync()).GetStringAsync("/receiver"));
         Assert.NotNull(answer.RootElement.GetProperty("id").GetString());
     }
 
@@ -36,7 +36,7 @@ public sealed class ReceiverPagesTests(PortalAppFactory app) : IClassFixture<Por
         ProviderSignatures.SignStandardWebhooks(request, secret, "msg_page_1", body);
         (await client.SendAsync(request)).EnsureSuccessStatusCode();
 
-        var html = await client.GetStringAsync("/receiver/signed");
+        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/receiver/signed");
 
         Assert.Contains($"valid: signed by {id} (current secret)", html);
     }
@@ -44,7 +44,7 @@ public sealed class ReceiverPagesTests(PortalAppFactory app) : IClassFixture<Por
     [Fact]
     public async Task BucketPage_SaysWhatIsWrong_WhenTheNameIsNotABucketName()
     {
-        var html = await client.GetStringAsync("/receiver/Not_A_Bucket");
+        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/receiver/Not_A_Bucket");
 
         Assert.Contains("Not a bucket name", html);
         Assert.Contains("lowercase letters, digits and dashes", html);

@@ -15,7 +15,7 @@ public sealed class SourcePagesTests(PortalAppFactory app) : IClassFixture<Porta
         var secret = body.RootElement.GetProperty("secret").GetString()!;
 
         // The page is HTML: '+' and '/' in a base64 secret arrive encoded, so compare decoded text.
-        var html = System.Net.WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/sources/page-check"));
+        var html = System.Net.WebUtility.HtmlDecode(await (await app.CreateSignedInClientAsync()).GetStringAsync("/sources/page-check"));
 
         Assert.Contains("ingest/page-check", html);
         Assert.Contains(secret[^4..], html);
