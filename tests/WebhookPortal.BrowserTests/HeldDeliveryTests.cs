@@ -47,8 +47,10 @@ public sealed class HeldDeliveryTests(PortalBrowserFixture portal) : IClassFixtu
         await form.ScreenshotAsync("listener-disabled-waiting");
 
         await form.ClickAsync("Enable");
-        await Expect(page.GetByRole(AriaRole.Alertdialog)).ToContainTextAsync("2 deliveries are waiting and will be sent now.");
-        await form.ConfirmAsync("Enable this listener?", "Enable and send");
+        var choice = page.GetByRole(AriaRole.Dialog, new() { Name = "Enable this listener?" });
+        await Expect(choice).ToContainTextAsync("2 deliveries were held while the listener was disabled");
+        await form.ScreenshotAsync("listener-enable-held-choice");
+        await choice.GetByRole(AriaRole.Button, new() { Name = "Enable and send 2", Exact = true }).ClickAsync();
         await Expect(form.StateBadge).ToHaveTextAsync("Enabled");
         Assert.Equal(0, await listeners.CountHeldAsync(Actor.System, listener.Id, default));
     }

@@ -40,6 +40,8 @@ public sealed class PortalServer : IAsyncDisposable
             "--urls=http://127.0.0.1:0",
             $"--ConnectionStrings:Portal=Data Source={folder.File("portal.db")}",
             $"--Api:AdminKey={PortalAppFactory.AdminKey}",
+            $"--Portal:BootstrapAdmin:Email={PortalAppFactory.AdminEmail}",
+            $"--Portal:BootstrapAdmin:Password={PortalAppFactory.AdminPassword}",
             "--Logging:LogLevel:Default=Warning",
             "--Delivery:Enabled=false", // tests of the engine pass --Delivery:Enabled=true
             .. extraArgs,

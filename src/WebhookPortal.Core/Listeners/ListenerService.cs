@@ -27,8 +27,16 @@ public sealed class ListenerService(
     TimeProvider clock,
     ILogger<ListenerService> logger)
 {
-    public Task<PagedResult<ListenerSummary>> ListAsync(Actor actor, ListenerQuery query, CancellationToken cancellationToken) =>
-        ListenerListing.ListAsync(contextFactory, actor.OnlyOwner is { } owner ? query with { OwnerAccountId = owner } : query, cancellationToken);
+    public async Task<PagedResult<ListenerSummary>> ListAsync(Actor actor, ListenerQuery query, CancellationToken cancellationToken)
+    {
+        // A customer asking for another owner's listeners asks for something it cannot see: nothing matches.
+        if (actor.OnlyOwner is { } owner && query.OwnerAccountId is { } asked && asked != owner)
+        {
+            return new PagedResult<ListenerSummary>([], 0);
+        }
+
+        return await ListenerListing.ListAsync(contextFactory, actor.OnlyOwner is { } only ? query with { OwnerAccountId = only } : query, cancellationToken);
+    }
 
     public async Task<Listener?> FindAsync(Actor actor, string id, CancellationToken cancellationToken)
     {

@@ -1,6 +1,8 @@
 using Microsoft.Playwright;
 using WebhookPortal.TestSupport;
 
+using WebhookPortal.BrowserTests.Pages;
+
 namespace WebhookPortal.BrowserTests.Infrastructure;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace WebhookPortal.BrowserTests.Infrastructure;
 /// Chromium is Debian's (<c>/usr/bin/chromium</c>, or <c>CHROMIUM_PATH</c>); Playwright's own download
 /// cannot work on these machines.
 /// </summary>
-public sealed class PortalBrowserFixture : IAsyncLifetime
+public class PortalBrowserFixture : IAsyncLifetime
 {
     private static readonly string[] ChromiumArgs =
     [
@@ -17,6 +19,9 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     ];
 
     private IPlaywright? playwright;
+
+    /// <summary>Settings for the portal this fixture runs, on top of the test defaults.</summary>
+    protected virtual string[] ServerArgs => [];
 
     public PortalServer Server { get; private set; } = default!;
 
@@ -28,7 +33,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        Server = await PortalServer.StartAsync();
+        Server = await PortalServer.StartAsync(ServerArgs);
         playwright = await Playwright.CreateAsync();
         var chromium = Environment.GetEnvironmentVariable("CHROMIUM_PATH") is { Length: > 0 } path ? path : "/usr/bin/chromium";
         if (!File.Exists(chromium))
@@ -45,13 +50,42 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (its own cookies) and page, with the portal as base address.</summary>
+    private string? adminSession;
+
+    /// <summary>
+    /// A fresh browser context and page signed in as the first admin (signed in once through the form, then the
+    /// session cookie is reused), with the portal as base address.
+    /// </summary>
     public async Task<IPage> NewPageAsync()
+    {
+        if (adminSession is null)
+        {
+            var first = await NewPageAsync(PortalAppFactory.AdminEmail, PortalAppFactory.AdminPassword);
+            adminSession = await first.Context.StorageStateAsync();
+            await first.Context.CloseAsync();
+        }
+
+        return await NewContextPageAsync(adminSession);
+    }
+
+    /// <summary>A fresh page signed in through the sign-in form as the given account.</summary>
+    public async Task<IPage> NewPageAsync(string email, string password)
+    {
+        var page = await NewAnonymousPageAsync();
+        await new SignInPage(page).SignInAsync(email, password);
+        return page;
+    }
+
+    /// <summary>A fresh browser context (its own cookies) and page, signed in as nobody.</summary>
+    public Task<IPage> NewAnonymousPageAsync() => NewContextPageAsync(null);
+
+    private async Task<IPage> NewContextPageAsync(string? storageState)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.Address.ToString(),
             ViewportSize = new ViewportSize { Width = 1400, Height = 900 },
+            StorageState = storageState,
         });
         context.SetDefaultTimeout(15_000);
         return await context.NewPageAsync();
