@@ -13,6 +13,9 @@ public sealed record Actor(int? AccountId, string Name, AccountRole Role)
     /// <summary>The portal itself: start-up seeding, background work and tests of the domain.</summary>
     public static readonly Actor System = new(null, "system", AccountRole.Admin);
 
+    /// <summary>Someone not signed in: a customer of no account, who sees nothing.</summary>
+    public static readonly Actor Anonymous = new(null, "anonymous", AccountRole.Customer);
+
     public bool IsAdmin => Role == AccountRole.Admin;
 
     /// <summary>Admins and support read every listener and delivery.</summary>

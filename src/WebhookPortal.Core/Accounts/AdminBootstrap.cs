@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Hosting;
@@ -38,7 +39,7 @@ public sealed class AdminBootstrap(
                 return;
             }
 
-            password = "wp-" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(18)).Replace('+', '-').Replace('/', '_');
+            password = "wp-" + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
             generated = true;
         }
 

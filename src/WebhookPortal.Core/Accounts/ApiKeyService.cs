@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
@@ -58,7 +59,7 @@ public sealed class ApiKeyService(IDbContextFactory<PortalDbContext> contextFact
             return ServiceError.NotFound("Account not found", $"No account has the id {accountId}.");
         }
 
-        var key = ApiKey.KeyPrefix + Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var key = ApiKey.KeyPrefix + Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
         var now = clock.GetUtcNow();
         var row = new ApiKey { AccountId = accountId, Name = trimmed, Hint = key[..10] + "…", Hash = HashOf(key), CreatedAt = now };
         db.ApiKeys.Add(row);

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Audit;
@@ -58,7 +59,7 @@ public sealed class CustomerLinkService(IDbContextFactory<PortalDbContext> conte
         BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(12), expires.ToUnixTimeMilliseconds());
         RandomNumberGenerator.Fill(payload.AsSpan(20));
         var signature = HMACSHA256.HashData(await KeyAsync(db, cancellationToken), payload);
-        var token = $"{Base64Url(payload)}.{Base64Url(signature)}";
+        var token = $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(signature)}";
 
         AuditTrail.Add(db, actor, now, AuditActions.LinkCreated, "account", accountId.ToString(),
             $"Customer link for {account.Email} made, valid until {expires:u}", after: new { account = account.Email, expiresAt = expires });
@@ -137,8 +138,6 @@ public sealed class CustomerLinkService(IDbContextFactory<PortalDbContext> conte
         return key = Convert.FromBase64String(stored);
     }
 
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
     private static byte[]? FromBase64Url(string text)
     {
         if (text.Length is 0 or > 100)
@@ -146,8 +145,7 @@ public sealed class CustomerLinkService(IDbContextFactory<PortalDbContext> conte
             return null;
         }
 
-        var padded = text.Replace('-', '+').Replace('_', '/') + new string('=', (4 - text.Length % 4) % 4);
-        var bytes = new byte[padded.Length];
-        return Convert.TryFromBase64String(padded, bytes, out var written) ? bytes[..written] : null;
+        var bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
+        return Base64Url.TryDecodeFromChars(text, bytes, out var written) ? bytes[..written] : null;
     }
 }

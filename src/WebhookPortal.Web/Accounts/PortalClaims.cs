@@ -43,7 +43,7 @@ public static class PortalClaims
     {
         if (user.Identity?.IsAuthenticated != true || !Enum.TryParse<AccountRole>(user.FindFirstValue(ClaimTypes.Role), out var role))
         {
-            return new Actor(null, "anonymous", AccountRole.Customer);
+            return Actor.Anonymous;
         }
 
         int? id = int.TryParse(user.FindFirstValue(ClaimTypes.NameIdentifier), CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
