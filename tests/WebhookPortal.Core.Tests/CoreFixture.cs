@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using WebhookPortal.Core.Demo;
+using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Filters;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Listeners;
@@ -70,6 +71,11 @@ internal sealed class CoreFixture : IAsyncDisposable
     private static void RegisterPersonHooks(HookRegistry hooks) => hooks
         .OnEntity<Person>(EntityChangeKind.Saved, "person.saved", "A person was saved.", ["id", "name", "address"])
         .OnEntity<Person>(EntityChangeKind.Deleted, "person.deleted", "A person was deleted.", ["id", "name", "address"]);
+
+    /// <summary>Publishes one event of <see cref="HookName"/> through the API's path, as an application would.</summary>
+    public async Task<PublishedEvent> PublishAsync(string payload = """{"id":1}""") =>
+        (await Get<EventPublisher>().PublishAsync(
+            new PublishRequest(HookName, System.Text.Json.JsonDocument.Parse(payload).RootElement, EventOrigin.Api), default)).Value!;
 
     public Task<PortalDbContext> ContextAsync() =>
         Host.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>().CreateDbContextAsync();

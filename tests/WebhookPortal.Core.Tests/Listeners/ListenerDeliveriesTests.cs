@@ -56,9 +56,7 @@ public sealed class ListenerDeliveriesTests : IAsyncLifetime
         Assert.Equal(0, (await PublishAsync()).Deliveries);
     }
 
-    private async Task<PublishedEvent> PublishAsync() =>
-        (await fixture.Get<EventPublisher>().PublishAsync(
-            new PublishRequest(CoreFixture.HookName, JsonDocument.Parse("""{"id":1}""").RootElement, EventOrigin.Api), default)).Value!;
+    private Task<PublishedEvent> PublishAsync() => fixture.PublishAsync();
 
     private async Task<List<Delivery>> DeliveriesAsync()
     {
