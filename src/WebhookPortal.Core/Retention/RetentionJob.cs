@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -9,13 +8,13 @@ using WebhookPortal.Core.Persistence;
 namespace WebhookPortal.Core.Retention;
 
 /// <summary>
-/// Deletes history older than <c>Retention:Days</c>, in small batches with a pause between them so deliveries
-/// keep the write lock most of the time: attempts first, then events with their deliveries. An event that
+/// Deletes history older than <c>Retention:Days</c> in small batches, each taking its turn at the write gate
+/// like the engine and publishing do, with a short pause between them: attempts first, then events with their deliveries. An event that
 /// still has a delivery waiting (pending, sending, or held for a disabled listener) is kept whatever its age.
 /// The audit trail is never deleted.
 /// </summary>
 public sealed class RetentionJob(
-    IDbContextFactory<PortalDbContext> contextFactory,
+    WriteGate writeGate,
     IOptions<RetentionOptions> options,
     TimeProvider clock,
     ILogger<RetentionJob> logger) : BackgroundService
@@ -59,41 +58,28 @@ public sealed class RetentionJob(
 
         var cutoff = clock.GetUtcNow().AddDays(-days);
         var (attempts, events, deliveries) = (0, 0, 0);
-        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         int deleted;
         do
         {
-            deleted = await db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE started_at < {cutoff.ToUnixTimeMilliseconds()} LIMIT {batch})",
-                cancellationToken);
+            deleted = await InTurnAsync(statements => statements.ExecuteAsync(OldAttempts,
+                ("$cutoff", cutoff.ToUnixTimeMilliseconds()), ("$batch", batch)), cancellationToken);
             attempts += deleted;
             await Task.Delay(Pause, cancellationToken);
         }
         while (deleted == batch);
 
         // Event ids grow with time: everything below the cut-off id was made before the cut-off.
-        var oldest = SortableId.Lowest(Event.IdPrefix, cutoff);
+        (string, object?)[] candidates = [("$oldest", SortableId.Lowest(Event.IdPrefix, cutoff)), ("$batch", batch)];
         while (true)
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var ids = await db.Events.Where(e => string.Compare(e.Id, oldest) < 0 &&
-                    !db.Deliveries.Any(d => d.EventId == e.Id && (d.Status == Deliveries.DeliveryStatus.Pending || d.Status == Deliveries.DeliveryStatus.Sending)))
-                .OrderBy(e => e.Id).Select(e => e.Id).Take(batch).ToListAsync(cancellationToken);
-            if (ids.Count == 0)
+            var (gone, goneDeliveries) = await InTurnAsync(async statements =>
             {
-                break;
-            }
-
-            var json = System.Text.Json.JsonSerializer.Serialize(ids);
-            await db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE event_id IN (SELECT value FROM json_each({json})))",
-                cancellationToken);
-            deliveries += await db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM deliveries WHERE event_id IN (SELECT value FROM json_each({json}))", cancellationToken);
-            events += await db.Database.ExecuteSqlInterpolatedAsync(
-                $"DELETE FROM events WHERE id IN (SELECT value FROM json_each({json}))", cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            if (ids.Count < batch)
+                await statements.ExecuteAsync(CandidatesAttempts, candidates);
+                var fromDeliveries = await statements.ExecuteAsync(CandidatesDeliveries, candidates);
+                return (await statements.ExecuteAsync(CandidatesEvents, candidates), fromDeliveries);
+            }, cancellationToken);
+            (events, deliveries) = (events + gone, deliveries + goneDeliveries);
+            if (gone < batch)
             {
                 break;
             }
@@ -103,4 +89,30 @@ public sealed class RetentionJob(
 
         return new RetentionResult(attempts, events, deliveries);
     }
+
+    // One batch in one transaction, taking its turn at the write gate like every other writer: the engine and
+    // publishing wait at most one batch, instead of both sides sleeping in SQLite's busy handler.
+    private async Task<T> InTurnAsync<T>(Func<SqlStatements, Task<T>> batch, CancellationToken cancellationToken)
+    {
+        await using var transaction = await writeGate.BeginAsync(cancellationToken);
+        var result = await batch(transaction.Statements);
+        await transaction.CommitAsync();
+        return result;
+    }
+
+    private const string OldAttempts =
+        "DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE started_at < $cutoff LIMIT $batch)";
+
+    // The oldest events before the cut-off with nothing still to send (pending, held or sending). The same
+    // rows each time within one transaction: deleting an event's deliveries changes no other event's standing.
+    private const string Candidates =
+        "SELECT e.id FROM events e WHERE e.id < $oldest AND NOT EXISTS " +
+        "(SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status IN ('Pending', 'Sending')) ORDER BY e.id LIMIT $batch";
+
+    private const string CandidatesAttempts =
+        "DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE event_id IN (" + Candidates + "))";
+
+    private const string CandidatesDeliveries = "DELETE FROM deliveries WHERE event_id IN (" + Candidates + ")";
+
+    private const string CandidatesEvents = "DELETE FROM events WHERE id IN (" + Candidates + ")";
 }
