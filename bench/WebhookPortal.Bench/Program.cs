@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new ListenersBenchmark(),
     new PublishBenchmark(),
     new DeliveryBenchmark(),
+    new LoadBenchmark(),
 ];
 
 var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));

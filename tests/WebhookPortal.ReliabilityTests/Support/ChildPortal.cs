@@ -82,9 +82,11 @@ public sealed partial class ChildPortal : IDisposable
         await EnsureAsync(response, "creating the hook");
     }
 
-    public async Task<string> CreateListenerAsync(string hook, string url)
+    /// <summary>Creates a listener; with <paramref name="only"/>, it matches only events whose field has that value.</summary>
+    public async Task<string> CreateListenerAsync(string hook, string url, (string Field, string Value)? only = null)
     {
-        var response = await Api.PostAsJsonAsync("/api/listeners", new { hook, url });
+        var filters = only is { } filter ? new[] { new { field = filter.Field, @operator = "Is", value = filter.Value } } : [];
+        var response = await Api.PostAsJsonAsync("/api/listeners", new { hook, url, filters });
         await EnsureAsync(response, $"creating a listener for {url}");
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return body.RootElement.GetProperty("id").GetString()!;
@@ -122,6 +124,25 @@ public sealed partial class ChildPortal : IDisposable
     {
         using var body = JsonDocument.Parse(await Api.GetStringAsync($"/api/deliveries?status={status}&pageSize=1"));
         return body.RootElement.GetProperty("totalCount").GetInt32();
+    }
+
+    /// <summary>Whether the listener is enabled, as the API shows it.</summary>
+    public async Task<bool> ListenerEnabledAsync(string listenerId)
+    {
+        using var body = JsonDocument.Parse(await Api.GetStringAsync($"/api/listeners/{listenerId}"));
+        return body.RootElement.GetProperty("enabled").GetBoolean();
+    }
+
+    /// <summary>The most memory the process has held so far (its peak resident set, VmHWM in /proc), in bytes.</summary>
+    public long PeakMemoryBytes() => ProcStatusKilobytes("VmHWM") * 1024;
+
+    /// <summary>The memory the process holds now (its resident set, VmRSS in /proc), in bytes.</summary>
+    public long MemoryBytes() => ProcStatusKilobytes("VmRSS") * 1024;
+
+    private long ProcStatusKilobytes(string field)
+    {
+        var line = File.ReadLines($"/proc/{process.Id}/status").Single(l => l.StartsWith(field + ":", StringComparison.Ordinal));
+        return long.Parse(line[(field.Length + 1)..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
     }
 
     private async Task WaitHealthyAsync()

@@ -6,10 +6,11 @@ namespace WebhookPortal.ReliabilityTests.Support;
 public static class Waiting
 {
     /// <summary>Checks every <paramref name="every"/> until <paramref name="done"/>; after the timeout fails with <paramref name="missing"/>.</summary>
-    public static async Task<TimeSpan> UntilAsync(Func<bool> done, TimeSpan timeout, Func<string> missing, TimeSpan? every = null)
+    /// <param name="refresh">Runs before each check, to read what <paramref name="done"/> looks at.</param>
+    public static async Task<TimeSpan> UntilAsync(Func<bool> done, TimeSpan timeout, Func<string> missing, TimeSpan? every = null, Func<Task>? refresh = null)
     {
         var watch = Stopwatch.StartNew();
-        while (!done())
+        while (await RefreshAsync(refresh) && !done())
         {
             if (watch.Elapsed > timeout)
             {
@@ -20,5 +21,15 @@ public static class Waiting
         }
 
         return watch.Elapsed;
+    }
+
+    private static async Task<bool> RefreshAsync(Func<Task>? refresh)
+    {
+        if (refresh is not null)
+        {
+            await refresh();
+        }
+
+        return true;
     }
 }
