@@ -23,7 +23,9 @@ public static class LoadScenario
     private const int AttemptsPerOldDelivery = 10;
     private const int LogPages = 20;
 
-    public static async Task<LoadReport> RunAsync(TimeSpan duration, int eventsPerSecond, int oldAttempts, TimeSpan drainTimeout, Action<string> progress)
+    /// <param name="purge">False for a control run: the same database and load, without the purge.</param>
+    public static async Task<LoadReport> RunAsync(
+        TimeSpan duration, int eventsPerSecond, int oldAttempts, TimeSpan drainTimeout, Action<string> progress, bool purge = true)
     {
         await using var receiver = await LocalReceiver.StartAsync();
         await using var portal = await PortalServer.StartAsync("--environment=Production", "--Portal:SeedDemoData=false", "--Delivery:Enabled=true",
@@ -41,7 +43,7 @@ public static class LoadScenario
         progress($"filled {oldAttempts:N0} old attempts in {fill.Elapsed.TotalSeconds:0.0} s");
 
         using var stop = new CancellationTokenSource();
-        var purge = PurgeAsync(portal.Services.GetRequiredService<RetentionJob>(), stop.Token);
+        var purging = purge ? PurgeAsync(portal.Services.GetRequiredService<RetentionJob>(), stop.Token) : Task.CompletedTask;
         var pageLatencies = new ConcurrentBag<double>();
         var pagesFailed = 0;
         var pager = Task.Run(async () =>
@@ -84,7 +86,7 @@ public static class LoadScenario
 
         drain.Stop();
         await stop.CancelAsync();
-        await Task.WhenAll(pager, purge);
+        await Task.WhenAll(pager, purging);
         var left = OldAttemptsLeft(database, cutoff);
         return new LoadReport(latencies.Length, refused, Delivered(receiver), publishing, drain.Elapsed, latencies,
             pageLatencies.Order().ToArray(), pagesFailed, oldAttempts, left, fill.Elapsed);

@@ -16,14 +16,15 @@ public sealed class ReceiverFaultTests(FaultPortal portal, ITestOutputHelper out
 {
     /// <summary>What a case does, what the first attempt must record, and when the retry must be due (seconds after the attempt ended).</summary>
     private sealed record FaultCase(
-        Func<HttpContext, int, Task>? Behaviour, AttemptErrorKind Kind, int? Status, double? RetryLow, double? RetryHigh);
+        Func<HttpContext, int, Task>? Behaviour, AttemptErrorKind Kind, int? Status, double? RetryLow, double? RetryHigh, bool StatusMayBeLost = false);
 
     // The schedule's delay of 30 s varies by ±20 %: 24–36 s. Retry-After (429 and 503 only) is clamped between the
     // jittered delay (24–36 s) and twice it (48–72 s), so 45 s is kept as asked; after a timeout or a 429 the wait is at least 60 s.
     private static readonly Dictionary<string, FaultCase> Cases = new()
     {
         ["refused"] = new(null, AttemptErrorKind.ConnectionRefused, null, 24, 36),
-        ["reset"] = new(Behaviours.ResetMidResponse(), AttemptErrorKind.ConnectionError, 200, 24, 36),
+        // The reset may reach the sender before the status line it followed: then no status is recorded.
+        ["reset"] = new(Behaviours.ResetMidResponse(), AttemptErrorKind.ConnectionError, 200, 24, 36, StatusMayBeLost: true),
         ["hang"] = new(Behaviours.Hang(), AttemptErrorKind.Timeout, null, 60, 60),
         ["trickle"] = new(Behaviours.Trickle(TimeSpan.FromMilliseconds(250)), AttemptErrorKind.Timeout, 200, 60, 60),
         ["status-500"] = new(Behaviours.Status(500, "oops"), AttemptErrorKind.HttpError, 500, 24, 36),
@@ -61,7 +62,11 @@ public sealed class ReceiverFaultTests(FaultPortal portal, ITestOutputHelper out
 
         var attempt = Assert.Single(details.Attempts);
         Assert.Equal(expected.Kind, attempt.ErrorKind);
-        Assert.Equal(expected.Status, attempt.ResponseStatus);
+        if (!(expected.StatusMayBeLost && attempt.ResponseStatus is null))
+        {
+            Assert.Equal(expected.Status, attempt.ResponseStatus);
+        }
+
         Assert.True(attempt.DurationMilliseconds <= FaultPortal.RequestTimeoutSeconds * 1000 + 1_500,
             $"the attempt held its sender {attempt.DurationMilliseconds} ms, past the {FaultPortal.RequestTimeoutSeconds} s request timeout");
         var ended = attempt.StartedAt.AddMilliseconds(attempt.DurationMilliseconds);
