@@ -79,6 +79,7 @@ public sealed class GracefulStopTests(ITestOutputHelper output) : IAsyncLifetime
 
         var received = Received.From(receiver);
         received.AssertEveryIdArrived(file.DeliveryIds());
+        received.AssertOneIdPerPair();
         Assert.Equal(0, file.Scalar("SELECT count(*) FROM deliveries WHERE status = 'Sending' OR lease_expires_at IS NOT NULL"));
         // A request cut short by the stop is not counted: each delivery's attempts are numbered 1, 2, … without a gap.
         Assert.Equal(0, file.Scalar("SELECT count(*) FROM deliveries d WHERE d.attempt_count <> (SELECT count(*) FROM delivery_attempts a WHERE a.delivery_id = d.id)"));

@@ -74,6 +74,7 @@ public sealed class KillAndRestartTests(ITestOutputHelper output) : IAsyncLifeti
         var allIds = file.DeliveryIds();
         Assert.Equal(Events * Paths.Length, allIds.Count);
         received.AssertEveryIdArrived(allIds);
+        received.AssertOneIdPerPair();
         var unexpected = received.Duplicates.Where(id => !inFlightAtKill.Contains(id)).ToList();
         Assert.True(unexpected.Count == 0, $"these webhook-ids came twice but were not in flight at the kill: {string.Join(", ", unexpected.Take(20))}");
         Assert.Equal(Events * Paths.Length, await second.CountAsync(DeliveryStatus.Succeeded)); // the log says so too

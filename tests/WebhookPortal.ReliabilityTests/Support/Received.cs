@@ -37,6 +37,14 @@ public sealed class Received
         return string.Join(", ", missing.Take(20).Select(p => $"{p.Path}#{p.Seq}")) + (missing.Count > 20 ? ", …" : "");
     }
 
+    /// <summary>Fails unless every repeat of an event to a listener carried the same webhook-id, so a receiver can drop it.</summary>
+    public void AssertOneIdPerPair()
+    {
+        var split = Requests.GroupBy(r => (r.Path, Seq(r)))
+            .Where(g => g.Select(r => r.Header("webhook-id")).Distinct().Count() > 1).Select(g => $"{g.Key.Path}#{g.Key.Item2}").ToList();
+        Assert.True(split.Count == 0, $"these event × listener pairs arrived under more than one webhook-id: {string.Join(", ", split.Take(20))}");
+    }
+
     /// <summary>Fails, naming the first few, unless every one of <paramref name="webhookIds"/> arrived.</summary>
     public void AssertEveryIdArrived(IEnumerable<string> webhookIds)
     {
