@@ -8,6 +8,7 @@ IBenchmark[] benchmarks =
     new PublishBenchmark(),
     new DeliveryBenchmark(),
     new LogBenchmark(),
+    new LoadBenchmark(),
 ];
 
 var chosen = args.Length == 0 ? null : benchmarks.FirstOrDefault(b => b.Name.Equals(args[0], StringComparison.OrdinalIgnoreCase));

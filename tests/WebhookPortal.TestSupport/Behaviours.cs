@@ -73,4 +73,35 @@ public static class Behaviours
         context.Response.Headers.ContentEncoding = "gzip";
         await context.Response.Body.WriteAsync(compressed.ToArray());
     };
+
+    /// <summary>Starts a 200 answer that promises more than it sends, then drops the connection.</summary>
+    public static Func<HttpContext, int, Task> ResetMidResponse() => async (context, _) =>
+    {
+        context.Response.StatusCode = 200;
+        context.Response.ContentLength = 64 * 1024;
+        await context.Response.Body.WriteAsync(new byte[1024]);
+        await context.Response.Body.FlushAsync();
+        context.Abort();
+    };
+
+    /// <summary>Answers 200 and then sends one byte every <paramref name="interval"/>, for as long as the client reads.</summary>
+    public static Func<HttpContext, int, Task> Trickle(TimeSpan interval) => async (context, _) =>
+    {
+        context.Response.StatusCode = 200;
+        await context.Response.StartAsync();
+        while (!context.RequestAborted.IsCancellationRequested)
+        {
+            await context.Response.Body.WriteAsync("x"u8.ToArray(), context.RequestAborted).AsTask().ContinueWith(_ => { }, TaskScheduler.Default);
+            await context.Response.Body.FlushAsync(context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(interval, context.RequestAborted).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    };
+
+    /// <summary>Answers <paramref name="status"/> with exactly these bytes as the body, declared as UTF-8 text.</summary>
+    public static Func<HttpContext, int, Task> RawBody(int status, byte[] body) => async (context, _) =>
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "text/plain; charset=utf-8";
+        await context.Response.Body.WriteAsync(body);
+    };
 }

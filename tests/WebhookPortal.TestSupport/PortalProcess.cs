@@ -21,6 +21,11 @@ public sealed class PortalProcess : IDisposable
         process.BeginErrorReadLine();
     }
 
+    /// <summary>The operating system's id of the process.</summary>
+    public int Id => process.Id;
+
+    public bool HasExited => process.HasExited;
+
     /// <summary>The executable beside the test assembly: any project that references the Web project has it.</summary>
     public static string ExecutablePath => Path.Combine(AppContext.BaseDirectory, "WebhookPortal.Web");
 
@@ -72,6 +77,27 @@ public sealed class PortalProcess : IDisposable
         process.WaitForExit(); // drains the redirected output
         return process.ExitCode;
     }
+
+    /// <summary>Ends the process at once (SIGKILL, as <c>kill -9</c>): no shutdown code runs. Returns when it is gone.</summary>
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    /// <summary>Asks the process to stop (SIGTERM, as <c>kill</c> or a container stop): the host shuts down gracefully.</summary>
+    public void Terminate()
+    {
+        if (SendSignal(process.Id, SigTerm) != 0)
+        {
+            throw new InvalidOperationException($"Could not send SIGTERM to process {process.Id}.");
+        }
+    }
+
+    private const int SigTerm = 15;
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int SendSignal(int pid, int signal);
 
     private void Append(string? line)
     {
