@@ -4,7 +4,7 @@ namespace WebhookPortal.Web.Security;
 
 /// <summary>
 /// Refuses, with a 403 that says why, a live connection (<c>/_blazor</c>) or a form post whose <c>Origin</c> header names a
-/// site other than the portal itself, <c>Portal:BaseUrl</c> or <c>Security:AllowedOrigins</c>: another site's page must
+/// site other than the portal itself (the host the request was sent to), <c>Portal:BaseUrl</c> or <c>Security:AllowedOrigins</c>: another site's page must
 /// not drive a signed-in person's session. A request without <c>Origin</c> (not sent by a browser on another site's
 /// behalf) passes; antiforgery still guards every form. The REST API, ingest and the receiver authenticate each call
 /// themselves and are not checked here.
@@ -67,9 +67,13 @@ public static class OriginCheck
         return uri.GetLeftPart(UriPartial.Authority).ToLowerInvariant();
     }
 
+    // The portal's own pages send its host (and port) as the browser saw it; the scheme is left out of the comparison
+    // because a proxy that ends TLS passes https requests on as http with the same Host header.
     private static bool IsOwn(string origin, HttpRequest request, HashSet<string> allowed) =>
         Normalize(origin) is { } normalized &&
-        (allowed.Contains(normalized) || normalized == Normalize($"{request.Scheme}://{request.Host}"));
+        (allowed.Contains(normalized) ||
+         (Uri.TryCreate($"{new Uri(normalized).Scheme}://{request.Host}", UriKind.Absolute, out var own) &&
+          string.Equals(new Uri(normalized).Authority, own.Authority, StringComparison.OrdinalIgnoreCase)));
 
     private static string Shorten(string origin) =>
         new(origin.Take(100).Select(c => char.IsControl(c) ? '?' : c).ToArray());

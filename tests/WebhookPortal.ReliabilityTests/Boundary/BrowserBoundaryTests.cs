@@ -68,7 +68,7 @@ public sealed partial class BrowserBoundaryTests(PortalAppFactory app) : IClassF
     [InlineData(Foreign)]
     [InlineData("null")]
     [InlineData("http://localhost.evil.example")]
-    [InlineData("https://localhost")] // same host, another scheme: another origin
+    [InlineData("http://localhost:8080")] // the portal's host name on another port: another site
     public async Task Negotiate_AnswersForbiddenWithWhy_WhenTheOriginIsAnotherSite(string origin)
     {
         var response = await NegotiateAsync(origin);
@@ -81,6 +81,7 @@ public sealed partial class BrowserBoundaryTests(PortalAppFactory app) : IClassF
     [InlineData(null)]
     [InlineData("http://localhost")]
     [InlineData("HTTP://LOCALHOST:80")]
+    [InlineData("https://localhost")] // behind a proxy that ends TLS, the page is https and the request arrives as http
     public async Task Negotiate_Succeeds_WhenTheOriginIsThePortalsOwnOrAbsent(string? origin)
     {
         var response = await NegotiateAsync(origin);
