@@ -85,6 +85,7 @@ public sealed class ListenerApiHostileInputTests(PortalAppFactory app) : IClassF
     [Theory]
     [InlineData("https://\u0430pple.com/hooks", "https://xn--pple-43d.com/hooks")] // Cyrillic а + Latin "pple"
     [InlineData("https://p\u0430yp\u0430l.com/hooks", "https://xn--pypl-53dc.com/hooks")] // two Cyrillic а
+    [InlineData("https://\u0430\u0440\u0440\u04cf\u0435.com/hooks", "https://xn--80ak6aa92e.com/hooks")] // "apple" wholly in Cyrillic
     [InlineData("https://\uff45xample.com/hooks", "https://example.com/hooks")] // full-width ｅ is just e
     [InlineData("https://b\u00fccher.example/hooks", "https://xn--bcher-kva.example/hooks")] // a real IDN name
     [InlineData("https://xn--pple-43d.com/hooks", "https://xn--pple-43d.com/hooks")] // already ASCII: kept as written
