@@ -37,6 +37,7 @@ public sealed partial class BrowserBoundaryTests(PortalAppFactory app) : IClassF
             AssertGuarded(response, route.ToString());
         }
 
+        Console.WriteLine($"boundary: {paths.Count} GET paths and {routes.Count(r => r.Method != "GET")} other routes, answers {string.Join(", ", statuses.Order())}, all with the policy and nosniff");
         Assert.True(paths.Count > 30, $"only {paths.Count} paths were found");
         Assert.Superset(new HashSet<int> { 200, 302, 401, 404 }, statuses); // answers of every kind were looked at
     }
