@@ -3,6 +3,7 @@ using WebhookPortal.Web.Accounts;
 using WebhookPortal.Web.Api;
 using WebhookPortal.Web.Components;
 using WebhookPortal.Web.Health;
+using WebhookPortal.Web.Security;
 
 namespace WebhookPortal.Web;
 
@@ -11,6 +12,9 @@ public static class PortalWebApplicationExtensions
     /// <summary>The request pipeline: errors, static assets, the portal, the REST API and health.</summary>
     public static WebApplication UsePortalWeb(this WebApplication app)
     {
+        // First, so every answer carries them, error pages included.
+        app.UseSecurityHeaders();
+
         // REST callers get problem details; people in a browser get the error page.
         app.UseWhen(IsApi, api => api.UseExceptionHandler().UseStatusCodeProblems().UseBadRequestProblems());
         app.UseWhen(context => !IsApi(context), pages =>
@@ -18,6 +22,8 @@ public static class PortalWebApplicationExtensions
             pages.UseExceptionHandler("/error", createScopeForErrors: true);
             pages.UseStatusCodePagesWithReExecute("/not-found");
         });
+
+        app.UseOriginCheck(IsApi);
 
         // Explicit, after the status-code pages, so a re-executed request (404 -> /not-found) is routed again.
         app.UseRouting();

@@ -11,6 +11,7 @@ using Microsoft.Extensions.FileProviders;
 using Radzen;
 using WebhookPortal.Web.Api;
 using WebhookPortal.Web.Health;
+using WebhookPortal.Web.Security;
 
 namespace WebhookPortal.Web;
 
@@ -23,6 +24,8 @@ public static class PortalWebServiceCollectionExtensions
         var services = builder.Services;
 
         services.AddOptions<ApiOptions>().BindConfiguration(ApiOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<AdminApiKey>();
         services.AddHostedService(provider => provider.GetRequiredService<AdminApiKey>());

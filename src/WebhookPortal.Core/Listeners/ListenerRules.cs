@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 
 namespace WebhookPortal.Core.Listeners;
 
@@ -66,6 +67,23 @@ public static class ListenerRules
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The URL as it is stored and shown: trimmed, and a host written with non-ASCII letters turned into its
+    /// ASCII (IDNA, "xn--") form, so a look-alike name (a Cyrillic "а" in "аpple.com") is visibly not the name it
+    /// imitates, and full-width letters become the ordinary ones they stand for. An ASCII URL is kept as written.
+    /// Call it on a URL <see cref="CheckUrl"/> accepted.
+    /// </summary>
+    public static string Normalize(string url)
+    {
+        url = url.Trim();
+        if (Ascii.IsValid(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || Ascii.IsValid(uri.Host))
+        {
+            return url;
+        }
+
+        return new UriBuilder(uri) { Host = uri.IdnHost }.Uri.AbsoluteUri;
     }
 
     /// <summary>Problems with each header, keyed by <c>headers[i].name</c> or <c>headers[i].value</c>.</summary>

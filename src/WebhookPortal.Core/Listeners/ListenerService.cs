@@ -106,7 +106,7 @@ public sealed class ListenerService(
         {
             Id = SortableId.New(Listener.IdPrefix, now),
             HookId = hook!.Id,
-            Url = input.Url!.Trim(),
+            Url = ListenerRules.Normalize(input.Url!),
             Secret = ListenerSecret.Generate(),
             CreatedAt = now,
             Version = 1,
@@ -152,7 +152,7 @@ public sealed class ListenerService(
         var previousHookName = await db.Hooks.Where(h => h.Id == listener.HookId).Select(h => h.Name).SingleAsync(cancellationToken);
         var before = AuditSnapshots.Of(listener, previousHookName);
         listener.HookId = hook!.Id;
-        listener.Url = input.Url!.Trim();
+        listener.Url = ListenerRules.Normalize(input.Url!);
         if (input.Enabled && !listener.Enabled)
         {
             Reenable(listener);

@@ -15,9 +15,11 @@ public sealed class CustomerPagesTests(TenancyFixture app) : IClassFixture<Tenan
         var b = await app.CreateSignedInClientAsync("b@customer-b.example", TenancyFixture.Password);
 
         var own = await a.GetStringAsync($"/deliveries/{app.DeliveryA}");
-        var other = await b.GetStringAsync($"/deliveries/{app.DeliveryA}");
+        var refused = await b.GetAsync($"/deliveries/{app.DeliveryA}");
+        var other = await refused.Content.ReadAsStringAsync();
 
         Assert.Contains("https://a.example/hooks", own);
+        Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
         Assert.Contains("No such delivery", other);
         Assert.DoesNotContain("https://a.example/hooks", other);
     }

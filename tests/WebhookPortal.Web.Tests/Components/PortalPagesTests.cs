@@ -15,15 +15,26 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
     [InlineData("/hooks/person.saved/edit", "Defined in the application&#x27;s code")]
     [InlineData("/people", "Add person")]
     [InlineData("/events", "Filter by origin")]
-    [InlineData("/events/evt_nosuchevent", "No event has the id")]
     [InlineData("/sources", "New source")]
     [InlineData("/sources/new", "Verification scheme")]
-    [InlineData("/sources/no-such-source", "No inbound source is named")]
     public async Task Page_AnswersOkWithItsContent(string path, string expected)
     {
         var response = await (await app.CreateSignedInClientAsync()).GetAsync(path);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(expected, await response.Content.ReadAsStringAsync());
+    }
+
+    [Theory]
+    [InlineData("/events/evt_nosuchevent", "No event has the id")]
+    [InlineData("/sources/no-such-source", "No inbound source is named")]
+    [InlineData("/hooks/no.such.hook", "No hook is named")]
+    public async Task Page_AnswersNotFoundWithItsMessage_WhenTheResourceDoesNotExist(string path, string expected)
+    {
+        var response = await (await app.CreateSignedInClientAsync()).GetAsync(path);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
     }
@@ -66,13 +77,5 @@ public sealed class PortalPagesTests(PortalAppFactory app) : IClassFixture<Porta
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("Page not found", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
-    public async Task HookDetails_SaysTheHookDoesNotExist_WhenTheNameIsUnknown()
-    {
-        var html = await (await app.CreateSignedInClientAsync()).GetStringAsync("/hooks/no.such.hook");
-
-        Assert.Contains("No hook is named", html);
     }
 }
