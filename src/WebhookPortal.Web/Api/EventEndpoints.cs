@@ -19,9 +19,9 @@ public static class EventEndpoints
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent").RequireAuthorization(PortalPolicies.ApiAdmin)
-            .Doc("Publish an event", "The body is the event's payload, a JSON object (at most Events:MaxPayloadBytes); only the hook's " +
+            .Doc("Publish an event", "The body is the event's payload, a JSON object (at most `Events:MaxPayloadBytes`); only the hook's " +
                 "provided fields reach listeners. The event and a delivery to every enabled listener whose filters match are stored " +
-                "together, then sent. Send an Idempotency-Key so a retry cannot publish twice. Admins only.")
+                "together, then sent. Send an `Idempotency-Key` so a retry cannot publish twice. Admins only.")
             .TakesJson<JsonElement>(ApiExamples.PublishRequest)
             .Answers<PublishedEventResponse>(StatusCodes.Status202Accepted, ApiExamples.PublishResponse)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,

@@ -16,16 +16,16 @@ public static class ListenerEndpoints
             .Doc("List listeners", "Newest first unless sorted otherwise; a customer's key sees only its own listeners.")
             .AnswersPage<ListenerSummary>();
         listeners.MapPost("/", CreateAsync).WithName("CreateListener")
-            .Doc("Create a listener", "The answer holds the full signing secret (secret), the only time it is shown; store it. " +
-                "warnings says why deliveries to the URL may not arrive (refused by the egress rules, or the host does not resolve). " +
+            .Doc("Create a listener", "The answer holds the full signing secret (`secret`), the only time it is shown; store it. " +
+                "`warnings` says why deliveries to the URL may not arrive (refused by the egress rules, or the host does not resolve). " +
                 "Admins only.")
             .Example(ApiExamples.ListenerRequest).Answers<ListenerResponse>(StatusCodes.Status201Created, ApiExamples.ListenerCreated)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         listeners.MapGet("/{id}", GetAsync).WithName("GetListener")
-            .Doc("Get a listener", "Every setting; the secret only as a hint (secretHint).")
+            .Doc("Get a listener", "Every setting; the secret only as a hint (`secretHint`).")
             .Answers<ListenerResponse>().Refuses(StatusCodes.Status404NotFound);
         listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener")
-            .Doc("Update a listener", "Replaces the URL, description, headers, filters and owner; the hook cannot change. Send the version " +
+            .Doc("Update a listener", "Replaces the URL, description, headers, filters and owner; the hook cannot change. Send the `version` " +
                 "you read: a listener changed since is refused with 409. Admins only.")
             .Example(ApiExamples.ListenerRequest).Answers<ListenerResponse>()
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
@@ -33,15 +33,15 @@ public static class ListenerEndpoints
             .Doc("Delete a listener", "Its unsent deliveries are cancelled; its history stays in the delivery log. Admins only.")
             .AnswersNoContent().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         listeners.MapPost("/{id}/rotate-secret", RotateSecretAsync).WithName("RotateListenerSecret")
-            .Doc("Rotate a listener's signing secret", "Answers the new secret in full. Until previousSecretExpiresAt every delivery " +
+            .Doc("Rotate a listener's signing secret", "Answers the new secret in full. Until `previousSecretExpiresAt` every delivery " +
                 "carries a second signature made with the previous secret, so the receiver can switch without losing any. Admins only.")
             .Answers<RotatedSecret>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         listeners.MapGet("/{id}/secret", RevealSecretAsync).WithName("RevealListenerSecret")
             .Doc("Reveal a listener's signing secret", "For admins, and for accounts allowed to see secrets; the reveal is audited.")
             .Answers<RevealedSecret>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         listeners.MapPost("/{id}/enable", EnableAsync).WithName("EnableListener")
-            .Doc("Enable a listener", "Clears its failure record; the deliveries held while it was off are sent (held=send) or cancelled " +
-                "(held=discard). Admins only.")
+            .Doc("Enable a listener", "Clears its failure record; the deliveries held while it was off are sent (`held=send`) or cancelled " +
+                "(`held=discard`). Admins only.")
             .Answers<ListenerResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         listeners.MapPost("/{id}/disable", DisableAsync).WithName("DisableListener")
             .Doc("Disable a listener", "Deliveries of new events are kept (held) until it is enabled again, not lost. Admins only.")

@@ -102,9 +102,14 @@ public sealed record ApiReference(string Title, string Description, IReadOnlyLis
         var required = target.TryGetProperty("required", out var names)
             ? names.EnumerateArray().Select(n => n.GetString()).ToHashSet() : [];
         return properties.EnumerateObject()
-            .Select(p => new Field(p.Name, TypeOf(p.Value), required.Contains(p.Name), Text(Resolve(p.Value, schemas), "description")))
+            .Select(p => new Field(p.Name, TypeOf(p.Value), required.Contains(p.Name) && !IsNullable(p.Value),
+                Text(p.Value, "description") ?? Text(Resolve(p.Value, schemas), "description")))
             .ToList();
     }
+
+    /// <summary>A field that may be null may also be left out, whatever the schema's <c>required</c> says of the constructor.</summary>
+    private static bool IsNullable(JsonElement schema) =>
+        schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("nullable", out var nullable) && nullable.GetBoolean();
 
     private static JsonElement Resolve(JsonElement schema, JsonElement schemas) =>
         schema.ValueKind == JsonValueKind.Object && schema.TryGetProperty("$ref", out var reference) &&
