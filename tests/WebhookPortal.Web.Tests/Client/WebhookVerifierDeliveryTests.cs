@@ -1,4 +1,12 @@
+using System.Net;
 using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using WebhookPortal.Client;
 using WebhookPortal.TestSupport;
 
@@ -48,5 +56,73 @@ public sealed class WebhookVerifierDeliveryTests(DeliveringPortalFixture portal)
         Assert.Equal(2, request.Header("webhook-signature")!.Split(' ').Length);
         Assert.True(WebhookVerifier.Check(request.Headers, request.Body, rotated.Secret).IsValid);
         Assert.True(WebhookVerifier.Check(request.Headers, request.Body, listener.Secret!).IsValid);
+    }
+
+    [Fact]
+    public async Task TheSampleReceiverOfTheDocs_AcceptsARealDelivery_AndRefusesATamperedCopy()
+    {
+        var listener = await portal.OwnListenerAsync("/verify/sample-source", "ord_sample");
+        await using var receiver = await SampleReceiverAsync(listener.Secret!);
+        await portal.Client.UpdateListenerAsync(listener.Id, new ListenerRequest("order.paid", receiver.Url)
+        {
+            Filters = listener.Filters, Version = listener.Version,
+        });
+
+        var published = await portal.Client.PublishAsync("order.paid", new { id = "ord_sample", amount = 5 });
+        var delivery = await portal.FinishedDeliveryAsync(listener.Id, published.EventId);
+        Assert.Equal(DeliveryStatus.Succeeded, delivery.Delivery.Status);
+        Assert.Equal(204, Assert.Single(delivery.Attempts).ResponseStatus);
+
+        // The same request again, as recorded, is accepted; with one changed digit in the body it is refused.
+        var signed = JsonHeaders(delivery.Attempts[0].RequestHeaders);
+        Assert.StartsWith("v1,", signed["webhook-signature"]);
+        Assert.Equal(HttpStatusCode.NoContent, await PostAsync(receiver.Url, delivery.Payload, signed));
+        Assert.Equal(HttpStatusCode.Unauthorized, await PostAsync(receiver.Url, delivery.Payload.Replace("5", "500", StringComparison.Ordinal), signed));
+    }
+
+    private static async Task<HttpStatusCode> PostAsync(string url, string body, Dictionary<string, string> signed)
+    {
+        using var http = new HttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        foreach (var name in new[] { "webhook-id", "webhook-timestamp", "webhook-signature" })
+        {
+            request.Headers.TryAddWithoutValidation(name, signed[name]);
+        }
+
+        using var response = await http.SendAsync(request);
+        return response.StatusCode;
+    }
+
+    /// <summary>The receiver of docs/receiving-webhooks.md, as written there, on a free 127.0.0.1 port.</summary>
+    private static async Task<SampleReceiver> SampleReceiverAsync(string secret)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost("/webhooks/orders", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            var check = WebhookVerifier.Check(request.Headers, body.ToArray(), secret);
+            if (!check.IsValid) return Results.Problem(check.Message, statusCode: 401);
+            return Results.NoContent();
+        });
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        return new SampleReceiver(app, address + "/webhooks/orders");
+    }
+
+    private static Dictionary<string, string> JsonHeaders(string json) =>
+        System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, string>>(json)!
+            .ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value);
+
+    private sealed record SampleReceiver(WebApplication App, string Url) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await App.StopAsync();
+            await App.DisposeAsync();
+        }
     }
 }
