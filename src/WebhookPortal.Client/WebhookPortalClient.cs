@@ -26,6 +26,7 @@ public sealed partial class WebhookPortalClient : IDisposable
     private readonly HttpClient http;
     private readonly bool ownsHttpClient;
     private readonly WebhookPortalClientOptions options;
+    private readonly Uri baseAddress;
 
     /// <summary>A client with its own <see cref="HttpClient"/> for the portal at <paramref name="baseAddress"/>.</summary>
     /// <param name="baseAddress">The portal's address, such as <c>https://hooks.example.com/</c>.</param>
@@ -58,6 +59,10 @@ public sealed partial class WebhookPortalClient : IDisposable
         this.options.Validate();
         http = httpClient;
         this.ownsHttpClient = ownsHttpClient;
+
+        // A portal under a path (https://example.com/hooks) keeps it: relative paths resolve below a trailing slash.
+        var given = httpClient.BaseAddress.ToString();
+        baseAddress = new Uri(given.EndsWith('/') ? given : given + "/");
         ApiKey = apiKey.Trim();
     }
 
@@ -94,7 +99,7 @@ public sealed partial class WebhookPortalClient : IDisposable
         var retries = retry ? options.MaxRetries : 0;
         for (var attempt = 0; ; attempt++)
         {
-            using var request = new HttpRequestMessage(method, path.TrimStart('/'));
+            using var request = new HttpRequestMessage(method, new Uri(baseAddress, path.TrimStart('/')));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ApiKey);
             request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             foreach (var (name, value) in headers ?? new Dictionary<string, string>())

@@ -22,7 +22,7 @@ public static class EventEndpoints
             .Doc("Publish an event", "The body is the event's payload, a JSON object (at most `Events:MaxPayloadBytes`); only the hook's " +
                 "provided fields reach listeners. The event and a delivery to every enabled listener whose filters match are stored " +
                 "together, then sent. Send an `Idempotency-Key` so a retry cannot publish twice. Admins only.")
-            .TakesJson<JsonElement>(ApiExamples.PublishRequest)
+            .TakesJson("The event's payload: any JSON object; only the hook's provided fields reach listeners.", ApiExamples.PublishRequest)
             .Answers<PublishedEventResponse>(StatusCodes.Status202Accepted, ApiExamples.PublishResponse)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
                 StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);

@@ -20,12 +20,16 @@ public static class ApiDocs
     /// <summary>A successful answer without a body (204).</summary>
     public static RouteHandlerBuilder AnswersNoContent(this RouteHandlerBuilder endpoint) => endpoint.Produces(StatusCodes.Status204NoContent);
 
-    /// <summary>The request body's example (the schema comes from the handler's body parameter, or <see cref="TakesJson{T}"/>).</summary>
+    /// <summary>The request body's example (the schema comes from the handler's body parameter, or <see cref="TakesJson"/>).</summary>
     public static RouteHandlerBuilder Example(this RouteHandlerBuilder endpoint, string json) => endpoint.WithMetadata(new ApiExample(null, json));
 
-    /// <summary>A JSON body the handler reads itself (so the framework cannot see it), with an example.</summary>
-    public static RouteHandlerBuilder TakesJson<T>(this RouteHandlerBuilder endpoint, string example) where T : notnull =>
-        endpoint.Accepts<T>("application/json").Example(example);
+    /// <summary>
+    /// A JSON object body the handler reads itself (so the framework cannot see it), with an example. Only the
+    /// document learns of it: <c>Accepts</c> metadata would also make routing refuse other content types with 415,
+    /// which the handler answers better itself (and ingest must take whatever its senders send).
+    /// </summary>
+    public static RouteHandlerBuilder TakesJson(this RouteHandlerBuilder endpoint, string description, string example) =>
+        endpoint.WithMetadata(new ApiRawBody(description)).Example(example);
 
     /// <summary>
     /// The problem-details answers the endpoint gives besides those of its group (401, and 403 where a role is

@@ -82,6 +82,16 @@ public sealed class OperationDocs : IOpenApiOperationTransformer
             }
         }
 
+        if (metadata.OfType<ApiRawBody>().FirstOrDefault() is { } raw)
+        {
+            operation.RequestBody = new OpenApiRequestBody
+            {
+                Required = true,
+                Description = raw.Description,
+                Content = { ["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = "object" } } },
+            };
+        }
+
         foreach (var example in metadata.OfType<ApiExample>())
         {
             var content = example.Status is { } status

@@ -129,6 +129,31 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
         Assert.Contains("same key", header.GetProperty("description").GetString());
     }
 
+    [Fact]
+    public async Task DocumentedBodies_DoNotNarrowTheContentTypesTheEndpointsTake()
+    {
+        using var admin = app.CreateAdminClient();
+        using var vendorJson = new StringContent("""{"id":"ord_vendor_json","currency":"EUR"}""", System.Text.Encoding.UTF8, "application/vnd.shop+json");
+        using var form = new StringContent("payload=%7B%7D", System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var published = await admin.PostAsync("/api/hooks/order.paid/events", vendorJson);
+        var ingested = await app.CreateClient().PostAsync("/ingest/no-such-source", form);
+
+        // A +json type is JSON to the publish endpoint; ingest takes what a sender sends and names the missing source.
+        Assert.Equal(HttpStatusCode.Accepted, published.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, ingested.StatusCode);
+    }
+
+    [Fact]
+    public async Task Document_DescribesThePublishBody_AsAJsonObject()
+    {
+        using var document = await DocumentAsync();
+        var body = document.RootElement.GetProperty("paths").GetProperty("/api/hooks/{name}/events").GetProperty("post").GetProperty("requestBody");
+
+        Assert.True(body.GetProperty("required").GetBoolean());
+        Assert.Equal("object", body.GetProperty("content").GetProperty("application/json").GetProperty("schema").GetProperty("type").GetString());
+    }
+
     private async Task<JsonDocument> DocumentAsync() => JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
 
     /// <summary>Every method and path the app routes under /api and /ingest, in the document's spelling (no constraints, no trailing slash).</summary>
