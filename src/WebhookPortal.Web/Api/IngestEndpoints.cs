@@ -15,7 +15,8 @@ public static class IngestEndpoints
             .Doc("Receive a webhook from a sender", "Needs no API key: the request is verified by the signature its source's scheme " +
                 "defines (webhook-id/webhook-timestamp/webhook-signature, X-Hub-Signature-256, Stripe-Signature, or a shared-secret " +
                 "header). A verified body becomes an event of the source's hook. A refusal is recorded with its reason.")
-            .TakesJson("The sender's payload as it sends it; it must be a JSON object to become an event.", ApiExamples.PublishRequest)
+            .TakesJson("The sender's payload as it sends it; it must be a JSON object to become an event.", ApiExamples.PublishRequest,
+                requiresJson: false)
             .Answers<IngestResponse>(StatusCodes.Status202Accepted, ApiExamples.IngestResponse)
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
 

@@ -28,8 +28,8 @@ public static class ApiDocs
     /// document learns of it: <c>Accepts</c> metadata would also make routing refuse other content types with 415,
     /// which the handler answers better itself (and ingest must take whatever its senders send).
     /// </summary>
-    public static RouteHandlerBuilder TakesJson(this RouteHandlerBuilder endpoint, string description, string example) =>
-        endpoint.WithMetadata(new ApiRawBody(description)).Example(example);
+    public static RouteHandlerBuilder TakesJson(this RouteHandlerBuilder endpoint, string description, string example, bool requiresJson = true) =>
+        endpoint.WithMetadata(new ApiRawBody(description, requiresJson)).Example(example);
 
     /// <summary>
     /// The problem-details answers the endpoint gives besides those of its group (401, and 403 where a role is

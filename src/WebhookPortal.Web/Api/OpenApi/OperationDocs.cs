@@ -64,25 +64,9 @@ public sealed class OperationDocs : IOpenApiOperationTransformer
             operation.Security.Add(DocumentDocs.BearerRequirement());
         }
 
-        foreach (var parameter in operation.Parameters ?? [])
-        {
-            if (string.IsNullOrEmpty(parameter.Description) &&
-                (CommonParameters.TryGetValue($"{parameter.In}:{parameter.Name}", out var description) ||
-                 CommonParameters.TryGetValue(parameter.Name, out description)))
-            {
-                parameter.Description = description;
-            }
-        }
-
-        foreach (var (status, response) in operation.Responses)
-        {
-            if (response.Content.ContainsKey("application/problem+json") && ProblemDescriptions.TryGetValue(status, out var problem))
-            {
-                response.Description = problem;
-            }
-        }
-
-        if (metadata.OfType<ApiRawBody>().FirstOrDefault() is { } raw)
+        DescribeParameters(operation);
+        var raw = metadata.OfType<ApiRawBody>().FirstOrDefault();
+        if (raw is not null)
         {
             operation.RequestBody = new OpenApiRequestBody
             {
@@ -92,7 +76,44 @@ public sealed class OperationDocs : IOpenApiOperationTransformer
             };
         }
 
-        foreach (var example in metadata.OfType<ApiExample>())
+        // A JSON body sent as something else is refused with 415 (by routing for bound bodies, by JsonBody for the rest).
+        if (operation.RequestBody is not null && raw?.RequiresJson != false && !operation.Responses.ContainsKey("415"))
+        {
+            operation.Responses["415"] = new OpenApiResponse { Content = { ["application/problem+json"] = ProblemDetailsBody() } };
+        }
+
+        DescribeProblems(operation);
+        AddExamples(operation, metadata.OfType<ApiExample>());
+        return Task.CompletedTask;
+    }
+
+    private static void DescribeParameters(OpenApiOperation operation)
+    {
+        foreach (var parameter in operation.Parameters ?? [])
+        {
+            if (string.IsNullOrEmpty(parameter.Description) &&
+                (CommonParameters.TryGetValue($"{parameter.In}:{parameter.Name}", out var description) ||
+                 CommonParameters.TryGetValue(parameter.Name, out description)))
+            {
+                parameter.Description = description;
+            }
+        }
+    }
+
+    private static void DescribeProblems(OpenApiOperation operation)
+    {
+        foreach (var (status, response) in operation.Responses)
+        {
+            if (response.Content.ContainsKey("application/problem+json") && ProblemDescriptions.TryGetValue(status, out var problem))
+            {
+                response.Description = problem;
+            }
+        }
+    }
+
+    private static void AddExamples(OpenApiOperation operation, IEnumerable<ApiExample> examples)
+    {
+        foreach (var example in examples)
         {
             var content = example.Status is { } status
                 ? operation.Responses.TryGetValue(status.ToString(System.Globalization.CultureInfo.InvariantCulture), out var response) ? response.Content : null
@@ -102,7 +123,11 @@ public sealed class OperationDocs : IOpenApiOperationTransformer
                 media.Example = OpenApiJson.Parse(example.Json);
             }
         }
-
-        return Task.CompletedTask;
     }
+
+    /// <summary>The problem-details schema every other refusal of the document refers to (the 401 of every API call makes sure it is there).</summary>
+    private static OpenApiMediaType ProblemDetailsBody() => new()
+    {
+        Schema = new OpenApiSchema { Reference = new OpenApiReference { Type = ReferenceType.Schema, Id = "ProblemDetails" } },
+    };
 }

@@ -30,6 +30,7 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
     {
         using var document = await DocumentAsync();
         var paths = document.RootElement.GetProperty("paths");
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
         var routes = Routes().ToList();
         Assert.True(routes.Count > 40, $"only {routes.Count} API routes were found; the route scan is broken");
 
@@ -50,7 +51,15 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
             var responses = operation.GetProperty("responses").EnumerateObject().ToList();
             Assert.Contains(responses, r => r.Name.StartsWith('2'));
             Assert.All(responses.Where(r => r.Name[0] is '4' or '5'), r =>
-                Assert.True(r.Value.GetProperty("content").TryGetProperty("application/problem+json", out _), $"{where} {r.Name} is not problem details"));
+            {
+                Assert.True(r.Value.GetProperty("content").TryGetProperty("application/problem+json", out var problem), $"{where} {r.Name} is not problem details");
+                var schema = problem.GetProperty("schema").GetProperty("$ref").GetString()!.Split('/')[^1];
+                Assert.True(schemas.TryGetProperty(schema, out _), $"{where} {r.Name} refers to {schema}, which the document does not hold");
+            });
+            if (operation.TryGetProperty("requestBody", out _) && path != "/ingest/{source}") // ingest takes any content type
+            {
+                Assert.Contains(responses, r => r.Name == "415");
+            }
 
             var policies = endpoint.Metadata.GetOrderedMetadata<IAuthorizeData>().Select(a => a.Policy).ToList();
             if (path.StartsWith("/api/", StringComparison.Ordinal))
