@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using WebhookPortal.Web.Accounts;
 using WebhookPortal.Web.Api;
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Components;
 using WebhookPortal.Web.Health;
 using WebhookPortal.Web.Security;
@@ -37,6 +38,7 @@ public static class PortalWebApplicationExtensions
         // Every /api call needs a key; each group narrows the roles further where the services do not.
         app.MapGroup("/api")
             .RequireAuthorization(PortalPolicies.Api)
+            .NeedsKey()
             .MapHookEndpoints()
             .MapListenerEndpoints()
             .MapFilterPreviewEndpoints()
@@ -53,6 +55,8 @@ public static class PortalWebApplicationExtensions
 
         // Outside /api too: the built-in receiver is a target for deliveries and for anyone testing a sender.
         app.MapReceiverEndpoints();
+
+        app.MapPortalOpenApi();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
         return app;

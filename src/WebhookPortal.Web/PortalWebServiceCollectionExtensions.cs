@@ -10,6 +10,7 @@ using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.FileProviders;
 using Radzen;
 using WebhookPortal.Web.Api;
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Health;
 using WebhookPortal.Web.Security;
 
@@ -50,6 +51,7 @@ public static class PortalWebServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         AddPortalAuthentication(services);
+        services.AddPortalOpenApi();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         return builder;

@@ -10,6 +10,8 @@ public sealed class DeliveryAttempt
 
     public required string DeliveryId { get; set; }
 
+    /// <summary>Loaded only inside the engine; never part of the JSON an attempt is shown as.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public Delivery Delivery { get; set; } = default!;
 
     /// <summary>1 for the first attempt, growing with each retry and replay.</summary>

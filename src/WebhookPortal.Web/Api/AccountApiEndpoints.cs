@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using System.Security.Claims;
 using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Common;
@@ -12,19 +13,41 @@ public static class AccountApiEndpoints
 {
     public static RouteGroupBuilder MapAccountApiEndpoints(this RouteGroupBuilder api)
     {
-        var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(PortalPolicies.ApiAdmin);
-        accounts.MapGet("/", ListAsync).WithName("ListAccounts");
-        accounts.MapPost("/", CreateAsync).WithName("CreateAccount");
-        accounts.MapGet("/{id:int}", GetAsync).WithName("GetAccount");
-        accounts.MapPut("/{id:int}", UpdateAsync).WithName("UpdateAccount");
-        accounts.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteAccount");
-        accounts.MapPost("/{id:int}/links", CreateLinkAsync).WithName("CreateCustomerLink");
-        accounts.MapDelete("/{id:int}/links", RevokeLinksAsync).WithName("RevokeCustomerLinks");
+        var accounts = api.MapGroup("/accounts").WithTags("Accounts").RequireAuthorization(PortalPolicies.ApiAdmin).NeedsRole();
+        accounts.MapGet("/", ListAsync).WithName("ListAccounts")
+            .Doc("List accounts", "Every account, or those of one role. Admins only.")
+            .Answers<IReadOnlyList<AccountSummary>>().Refuses(StatusCodes.Status400BadRequest);
+        accounts.MapPost("/", CreateAsync).WithName("CreateAccount")
+            .Doc("Create an account", "role is Admin, Support or Customer (the default). A customer may have no password and use " +
+                "customer links instead. Admins only.")
+            .Example(ApiExamples.AccountRequest).Answers<AccountResponse>(StatusCodes.Status201Created).Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        accounts.MapGet("/{id:int}", GetAsync).WithName("GetAccount")
+            .Doc("Get an account", "Never its password.")
+            .Answers<AccountResponse>().Refuses(StatusCodes.Status404NotFound);
+        accounts.MapPut("/{id:int}", UpdateAsync).WithName("UpdateAccount")
+            .Doc("Update an account", "An empty password keeps the current one. The last admin cannot lose the role (409).")
+            .Example(ApiExamples.AccountRequest).Answers<AccountResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        accounts.MapDelete("/{id:int}", DeleteAsync).WithName("DeleteAccount")
+            .Doc("Delete an account", "Its keys stop working at once. Not the last admin, nor your own account (409).")
+            .AnswersNoContent().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        accounts.MapPost("/{id:int}/links", CreateLinkAsync).WithName("CreateCustomerLink")
+            .Doc("Create a customer link", "A link that signs the customer in to their own delivery history, for hours hours; hand it to " +
+                "the customer's own application.")
+            .Answers<CustomerLinkResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        accounts.MapDelete("/{id:int}/links", RevokeLinksAsync).WithName("RevokeCustomerLinks")
+            .Doc("Revoke a customer's links", "Every link of the account stops working, and the sessions opened with them end.")
+            .AnswersNoContent().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         var keys = api.MapGroup("/api-keys").WithTags("Accounts");
-        keys.MapGet("/", ListKeysAsync).WithName("ListApiKeys");
-        keys.MapPost("/", CreateKeyAsync).WithName("CreateApiKey");
-        keys.MapDelete("/{id:int}", RevokeKeyAsync).WithName("RevokeApiKey");
+        keys.MapGet("/", ListKeysAsync).WithName("ListApiKeys")
+            .Doc("List API keys", "The key's own account's keys (never the keys themselves, only their prefixes); an admin may name another account.")
+            .Answers<IReadOnlyList<ApiKeySummary>>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        keys.MapPost("/", CreateKeyAsync).WithName("CreateApiKey")
+            .Doc("Create an API key", "The answer holds the key in full, the only time it is shown. It acts with its account's role.")
+            .Example(ApiExamples.ApiKeyRequest).Answers<CreatedApiKey>(StatusCodes.Status201Created).Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        keys.MapDelete("/{id:int}", RevokeKeyAsync).WithName("RevokeApiKey")
+            .Doc("Revoke an API key", "It is refused from then on; the answer is the key as it now stands.")
+            .Answers<ApiKeySummary>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 

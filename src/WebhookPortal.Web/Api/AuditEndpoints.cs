@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using System.Security.Claims;
 using WebhookPortal.Core.Audit;
 using WebhookPortal.Web.Accounts;
@@ -9,7 +10,9 @@ public static class AuditEndpoints
 {
     public static RouteGroupBuilder MapAuditEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/audit", ListAsync).WithTags("Audit").WithName("ListAuditEntries").RequireAuthorization(PortalPolicies.ApiAdmin);
+        api.MapGet("/audit", ListAsync).WithTags("Audit").WithName("ListAuditEntries").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("List the audit trail", "Newest first; entries are never changed or removed. Admins only.")
+            .AnswersPage<AuditEntry>().Refuses(StatusCodes.Status403Forbidden);
         return api;
     }
 

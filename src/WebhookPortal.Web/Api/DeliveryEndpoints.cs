@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using System.Security.Claims;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Deliveries;
@@ -14,11 +15,30 @@ public static class DeliveryEndpoints
     public static RouteGroupBuilder MapDeliveryEndpoints(this RouteGroupBuilder api)
     {
         var deliveries = api.MapGroup("/deliveries").WithTags("Deliveries");
-        deliveries.MapGet("/", ListAsync).WithName("ListDeliveries");
-        deliveries.MapGet("/{id}", GetAsync).WithName("GetDelivery");
-        deliveries.MapPost("/{id}/replay", ReplayAsync).WithName("ReplayDelivery");
-        deliveries.MapPost("/replay", ReplayManyAsync).WithName("ReplayDeliveries").RequireAuthorization(PortalPolicies.ApiStaff);
-        deliveries.MapGet("/replay/{jobId}", GetReplayJobAsync).WithName("GetBulkReplay").RequireAuthorization(PortalPolicies.ApiStaff);
+        deliveries.MapGet("/", ListAsync).WithName("ListDeliveries")
+            .Doc("List deliveries", "The delivery log, newest first; every query parameter narrows it. A customer's key sees only its own " +
+                $"listeners' deliveries. pageSize is at most {DeliveryLog.MaxPageSize}.")
+            .AnswersPage<DeliveryLogRow>(ApiExamples.DeliveryPage);
+        deliveries.MapGet("/{id}", GetAsync).WithName("GetDelivery")
+            .Doc("Get a delivery", "With its payload and every attempt, oldest first: the request headers (secrets redacted), the answer's " +
+                "status, headers and body (cut at Delivery:ResponseBodyLimitBytes), the error kind and what went wrong.")
+            .Answers<DeliveryDetails>().Refuses(StatusCodes.Status404NotFound);
+        deliveries.MapPost("/{id}/replay", ReplayAsync).WithName("ReplayDelivery")
+            .Doc("Replay a delivery", "Sends a finished (succeeded or failed) delivery once more, as a new attempt with trigger `Replay` and " +
+                "the same `webhook-id`. Support and admins.")
+            .Answers<DeliveryDetails>(StatusCodes.Status202Accepted)
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        deliveries.MapPost("/replay", ReplayManyAsync).WithName("ReplayDeliveries").RequireAuthorization(PortalPolicies.ApiStaff)
+            .Doc("Replay many deliveries", "Replays every finished delivery the filter in the body matches (those that exist when asked), " +
+                "in the background; follow it at the Location returned. With `dryRun=true` only counts them (200). Support and admins.")
+            .Example(ApiExamples.BulkReplayRequest)
+            .Answers<BulkReplayResponse>(StatusCodes.Status200OK, ApiExamples.BulkReplayDryRun)
+            .Answers<BulkReplayResponse>(StatusCodes.Status202Accepted, ApiExamples.BulkReplayStarted)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+        deliveries.MapGet("/replay/{jobId}", GetReplayJobAsync).WithName("GetBulkReplay").RequireAuthorization(PortalPolicies.ApiStaff)
+            .Doc("Get a bulk replay", "How many deliveries it takes and how many have been queued so far. Support and admins.")
+            .Answers<BulkReplayResponse>(StatusCodes.Status200OK, ApiExamples.BulkReplayStarted)
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -84,7 +104,11 @@ public static class DeliveryEndpoints
 }
 
 /// <summary>A bulk replay: how many deliveries it takes (<see cref="Queued"/> of <see cref="Total"/> so far) and whether it is done.</summary>
-public sealed record BulkReplayResponse(string? JobId, int Total, int Queued, bool Completed)
+public sealed record BulkReplayResponse(
+    [property: System.ComponentModel.Description("The bulk replay's id (rpl_…); null for a dry run.")] string? JobId,
+    [property: System.ComponentModel.Description("How many finished deliveries the filter matched when it was asked.")] int Total,
+    [property: System.ComponentModel.Description("How many have been queued again so far.")] int Queued,
+    [property: System.ComponentModel.Description("Whether every one has been queued.")] bool Completed)
 {
     public static BulkReplayResponse From(ReplayJob job) => new(job.Id, job.Total, job.Queued, job.CompletedAt is not null);
 }

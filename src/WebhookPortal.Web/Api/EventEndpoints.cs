@@ -1,5 +1,7 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Accounts;
 using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Events;
@@ -16,15 +18,27 @@ public static class EventEndpoints
 
     public static RouteGroupBuilder MapEventEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent").RequireAuthorization(PortalPolicies.ApiAdmin);
-        var events = api.MapGroup("/events").WithTags("Events").RequireAuthorization(PortalPolicies.ApiStaff);
-        events.MapGet("/", ListAsync).WithName("ListEvents");
-        events.MapGet("/{id}", GetAsync).WithName("GetEvent");
+        api.MapPost("/hooks/{name}/events", PublishAsync).WithTags("Events").WithName("PublishEvent").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("Publish an event", "The body is the event's payload, a JSON object (at most `Events:MaxPayloadBytes`); only the hook's " +
+                "provided fields reach listeners. The event and a delivery to every enabled listener whose filters match are stored " +
+                "together, then sent. Send an `Idempotency-Key` so a retry cannot publish twice. Admins only.")
+            .TakesJson("The event's payload: any JSON object; only the hook's provided fields reach listeners.", ApiExamples.PublishRequest)
+            .Answers<PublishedEventResponse>(StatusCodes.Status202Accepted, ApiExamples.PublishResponse)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound,
+                StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType);
+        var events = api.MapGroup("/events").WithTags("Events").RequireAuthorization(PortalPolicies.ApiStaff).NeedsRole();
+        events.MapGet("/", ListAsync).WithName("ListEvents")
+            .Doc("List events", "Newest first. Support and admins.")
+            .AnswersPage<EventSummary>();
+        events.MapGet("/{id}", GetAsync).WithName("GetEvent")
+            .Doc("Get an event", "Its payload as delivered, where it came from, its idempotency key and the deliveries it made.")
+            .Answers<EventResponse>().Refuses(StatusCodes.Status404NotFound);
         return api;
     }
 
     private static async Task<IResult> PublishAsync(
-        HttpContext http, EventPublisher publisher, IOptions<EventOptions> options, string name, CancellationToken cancellationToken)
+        HttpContext http, EventPublisher publisher, IOptions<EventOptions> options, string name,
+        [FromHeader(Name = IdempotencyKeyHeader)] string? idempotencyKey, CancellationToken cancellationToken)
     {
         var body = await JsonBody.ReadObjectAsync(http.Request, options.Value.MaxPayloadBytes, cancellationToken);
         if (body.Problem is not null)
@@ -33,9 +47,8 @@ public static class EventEndpoints
         }
 
         using var document = body.Document!;
-        string? key = http.Request.Headers[IdempotencyKeyHeader];
         var result = await publisher.PublishAsync(
-            new PublishRequest(name, document.RootElement, EventOrigin.Api, IdempotencyKey: key), cancellationToken);
+            new PublishRequest(name, document.RootElement, EventOrigin.Api, IdempotencyKey: idempotencyKey), cancellationToken);
         if (!result.Succeeded)
         {
             return result.Error.ToProblem();
@@ -47,7 +60,7 @@ public static class EventEndpoints
         }
 
         return TypedResults.Accepted($"/api/events/{result.Value.EventId}",
-            new { eventId = result.Value.EventId, deliveries = result.Value.Deliveries });
+            new PublishedEventResponse(result.Value.EventId, result.Value.Deliveries));
     }
 
     private static async Task<IResult> ListAsync(
@@ -74,10 +87,7 @@ public static class EventEndpoints
         }
 
         using var payload = JsonDocument.Parse(found.Payload);
-        return TypedResults.Ok(new
-        {
-            found.Id, found.Hook, payload = payload.RootElement.Clone(), found.Origin, found.OriginDetail,
-            found.IdempotencyKey, found.CreatedAt, found.Deliveries,
-        });
+        return TypedResults.Ok(new EventResponse(found.Id, found.Hook, payload.RootElement.Clone(), found.Origin, found.OriginDetail,
+            found.IdempotencyKey, found.CreatedAt, found.Deliveries));
     }
 }

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Accounts;
 using System.Text.Json;
 using WebhookPortal.Core.Common;
@@ -10,7 +11,11 @@ public static class FilterPreviewEndpoints
 {
     public static RouteGroupBuilder MapFilterPreviewEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/filters/preview", PreviewAsync).WithTags("Listeners").WithName("PreviewFilters").RequireAuthorization(PortalPolicies.ApiAdmin);
+        api.MapPost("/filters/preview", PreviewAsync).WithTags("Listeners").WithName("PreviewFilters").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("Preview match filters", "Runs filters against a payload (or the hook's sample when left out), cut down to the hook's " +
+                "provided fields exactly as a delivery would be, and says in words why each filter passed or failed. Admins only.")
+            .Example(ApiExamples.FilterPreviewRequest).Answers<FilterPreviewResponse>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -26,14 +31,8 @@ public static class FilterPreviewEndpoints
         var payload = request.Payload is { ValueKind: not JsonValueKind.Undefined } given ? given.GetRawText() : null;
         var result = await preview.RunAsync(request.Hook, filters, payload, cancellationToken);
         return result.Succeeded
-            ? TypedResults.Ok(new
-            {
-                matched = result.Value.Matched,
-                outcomes = result.Value.Outcomes.Select(o => new
-                {
-                    index = o.Index, field = o.Filter.Field, passed = o.Passed, explanation = o.Explanation,
-                }),
-            })
+            ? TypedResults.Ok(new FilterPreviewResponse(result.Value.Matched,
+                result.Value.Outcomes.Select(o => new FilterPreviewOutcome(o.Index, o.Filter.Field, o.Passed, o.Explanation)).ToList()))
             : result.Error.ToProblem();
     }
 }

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using WebhookPortal.Core.Hooks;
@@ -13,11 +14,25 @@ public static class HookEndpoints
     public static RouteGroupBuilder MapHookEndpoints(this RouteGroupBuilder api)
     {
         var hooks = api.MapGroup("/hooks").WithTags("Hooks");
-        hooks.MapGet("/", ListAsync).WithName("ListHooks");
-        hooks.MapGet("/{name}", GetAsync).WithName("GetHook");
-        hooks.MapPost("/", CreateAsync).WithName("CreateHook").RequireAuthorization(PortalPolicies.ApiAdmin);
-        hooks.MapPut("/{name}", UpdateAsync).WithName("UpdateHook").RequireAuthorization(PortalPolicies.ApiAdmin);
-        hooks.MapDelete("/{name}", DeleteAsync).WithName("DeleteHook").RequireAuthorization(PortalPolicies.ApiAdmin);
+        hooks.MapGet("/", ListAsync).WithName("ListHooks")
+            .Doc("List hooks", "The catalogue of event types, by name.")
+            .AnswersPage<HookResponse>();
+        hooks.MapGet("/{name}", GetAsync).WithName("GetHook")
+            .Doc("Get a hook", "Its provided fields (only these reach listeners) and a sample payload.")
+            .Answers<HookResponse>().Refuses(StatusCodes.Status404NotFound);
+        hooks.MapPost("/", CreateAsync).WithName("CreateHook").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("Define a hook", "Names are lowercase dotted words (order.paid); 1 to 100 provided fields; a sample holding only " +
+                "provided fields is built from the field names when left out. Admins only.")
+            .Example(ApiExamples.HookRequest).Answers<HookResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
+        hooks.MapPut("/{name}", UpdateAsync).WithName("UpdateHook").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("Update a hook", "Replaces the description, provided fields and sample of a hook defined in the portal or the API; " +
+                "hooks defined in the application's code are read-only (409). Admins only.")
+            .Example(ApiExamples.HookRequest).Answers<HookResponse>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        hooks.MapDelete("/{name}", DeleteAsync).WithName("DeleteHook").RequireAuthorization(PortalPolicies.ApiAdmin)
+            .Doc("Delete a hook", "Only a hook no listener, source or event uses (409 otherwise). Admins only.")
+            .AnswersNoContent().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         return api;
     }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel;
 using System.Text.Json;
 using WebhookPortal.Core.Hooks;
 
@@ -9,9 +10,10 @@ namespace WebhookPortal.Web.Api;
 /// <param name="ProvidedFields">Dotted paths; only these reach listeners.</param>
 /// <param name="SamplePayload">A JSON object (or JSON text in a string) holding only provided fields; left out, one is built from the fields.</param>
 public sealed record HookRequest(
-    string? Name,
-    string? Description,
-    IReadOnlyList<string>? ProvidedFields,
+    [property: Description("Lowercase dotted words (invoice.sent). Required on create; on update it may be left out.")] string? Name,
+    [property: Description("What the event means, at most 2000 characters.")] string? Description,
+    [property: Description("1 to 100 dotted paths; only these reach listeners.")] IReadOnlyList<string>? ProvidedFields,
+    [property: Description("A JSON object (or JSON text in a string) holding only provided fields; built from the fields when left out.")]
     JsonElement? SamplePayload)
 {
     public HookDefinition ToDefinition() => new()

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Accounts;
 using WebhookPortal.Core.Inbound;
 
@@ -11,14 +12,30 @@ public static class InboundSourceEndpoints
 {
     public static RouteGroupBuilder MapInboundSourceEndpoints(this RouteGroupBuilder api)
     {
-        var sources = api.MapGroup("/sources").WithTags("Inbound sources").RequireAuthorization(PortalPolicies.ApiAdmin);
-        sources.MapGet("/", ListAsync).WithName("ListSources");
-        sources.MapPost("/", CreateAsync).WithName("CreateSource");
-        sources.MapGet("/{name}", GetAsync).WithName("GetSource");
-        sources.MapPut("/{name}", UpdateAsync).WithName("UpdateSource");
-        sources.MapDelete("/{name}", DeleteAsync).WithName("DeleteSource");
-        sources.MapPost("/{name}/rotate-secret", RotateSecretAsync).WithName("RotateSourceSecret");
-        sources.MapGet("/{name}/rejections", ListRejectionsAsync).WithName("ListSourceRejections");
+        var sources = api.MapGroup("/sources").WithTags("Inbound sources").RequireAuthorization(PortalPolicies.ApiAdmin).NeedsRole();
+        sources.MapGet("/", ListAsync).WithName("ListSources")
+            .Doc("List inbound sources", "Every sender set up to post to /ingest/{source}. Admins only.")
+            .AnswersPage<InboundSourceSummary>();
+        sources.MapPost("/", CreateAsync).WithName("CreateSource")
+            .Doc("Create an inbound source", "scheme is StandardWebhooks, GitHub, Stripe or SharedSecret (with headerName). For Standard " +
+                "Webhooks the portal makes the secret when none is given and answers it once, in secret. Admins only.")
+            .Example(ApiExamples.SourceRequest).Answers<InboundSourceResponse>(StatusCodes.Status201Created).Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict);
+        sources.MapGet("/{name}", GetAsync).WithName("GetSource")
+            .Doc("Get an inbound source", "Its settings; the secret only as a hint.")
+            .Answers<InboundSourceResponse>().Refuses(StatusCodes.Status404NotFound);
+        sources.MapPut("/{name}", UpdateAsync).WithName("UpdateSource")
+            .Doc("Update an inbound source", "The name cannot change; an empty secret keeps the current one. Admins only.")
+            .Example(ApiExamples.SourceRequest).Answers<InboundSourceResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        sources.MapDelete("/{name}", DeleteAsync).WithName("DeleteSource")
+            .Doc("Delete an inbound source", "Requests to its ingest path are refused from then on. Admins only.")
+            .AnswersNoContent().Refuses(StatusCodes.Status404NotFound);
+        sources.MapPost("/{name}/rotate-secret", RotateSecretAsync).WithName("RotateSourceSecret")
+            .Doc("Rotate an inbound source's secret", "Standard Webhooks sources only (409 for the others, whose secret the sender " +
+                "issues); the previous secret is still accepted for the overlap. Admins only.")
+            .Answers<RotatedSourceSecret>().Refuses(StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        sources.MapGet("/{name}/rejections", ListRejectionsAsync).WithName("ListSourceRejections")
+            .Doc("List a source's refused requests", "Newest first, with why each was refused; header names only, and the body's length only.")
+            .AnswersPage<InboundRejectionResponse>().Refuses(StatusCodes.Status404NotFound);
         return api;
     }
 

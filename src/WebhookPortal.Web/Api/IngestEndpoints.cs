@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Core.Inbound;
 
 namespace WebhookPortal.Web.Api;
@@ -10,7 +11,14 @@ public static class IngestEndpoints
 {
     public static IEndpointRouteBuilder MapIngestEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/ingest/{source}", ReceiveAsync).WithTags("Inbound").WithName("Ingest");
+        app.MapPost("/ingest/{source}", ReceiveAsync).WithTags("Inbound").WithName("Ingest")
+            .Doc("Receive a webhook from a sender", "Needs no API key: the request is verified by the signature its source's scheme " +
+                "defines (webhook-id/webhook-timestamp/webhook-signature, X-Hub-Signature-256, Stripe-Signature, or a shared-secret " +
+                "header). A verified body becomes an event of the source's hook. A refusal is recorded with its reason.")
+            .TakesJson("The sender's payload as it sends it; it must be a JSON object to become an event.", ApiExamples.PublishRequest,
+                requiresJson: false)
+            .Answers<IngestResponse>(StatusCodes.Status202Accepted, ApiExamples.IngestResponse)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status413PayloadTooLarge);
 
         // Someone opening the endpoint in a browser, or a sender set to the wrong method, learns what it takes
         // (rather than meeting the portal's 404 page).

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using System.Security.Claims;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Web.Accounts;
@@ -11,16 +12,44 @@ public static class ListenerEndpoints
     public static RouteGroupBuilder MapListenerEndpoints(this RouteGroupBuilder api)
     {
         var listeners = api.MapGroup("/listeners").WithTags("Listeners");
-        listeners.MapGet("/", ListAsync).WithName("ListListeners");
-        listeners.MapPost("/", CreateAsync).WithName("CreateListener");
-        listeners.MapGet("/{id}", GetAsync).WithName("GetListener");
-        listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener");
-        listeners.MapDelete("/{id}", DeleteAsync).WithName("DeleteListener");
-        listeners.MapPost("/{id}/rotate-secret", RotateSecretAsync).WithName("RotateListenerSecret");
-        listeners.MapGet("/{id}/secret", RevealSecretAsync).WithName("RevealListenerSecret");
-        listeners.MapPost("/{id}/enable", EnableAsync).WithName("EnableListener");
-        listeners.MapPost("/{id}/disable", DisableAsync).WithName("DisableListener");
-        listeners.MapGet("/{id}/stats", StatsAsync).WithName("GetListenerStats");
+        listeners.MapGet("/", ListAsync).WithName("ListListeners")
+            .Doc("List listeners", "Newest first unless sorted otherwise; a customer's key sees only its own listeners.")
+            .AnswersPage<ListenerSummary>();
+        listeners.MapPost("/", CreateAsync).WithName("CreateListener")
+            .Doc("Create a listener", "The answer holds the full signing secret (`secret`), the only time it is shown; store it. " +
+                "`warnings` says why deliveries to the URL may not arrive (refused by the egress rules, or the host does not resolve). " +
+                "Admins only.")
+            .Example(ApiExamples.ListenerRequest).Answers<ListenerResponse>(StatusCodes.Status201Created, ApiExamples.ListenerCreated)
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapGet("/{id}", GetAsync).WithName("GetListener")
+            .Doc("Get a listener", "Every setting; the secret only as a hint (`secretHint`).")
+            .Answers<ListenerResponse>().Refuses(StatusCodes.Status404NotFound);
+        listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener")
+            .Doc("Update a listener", "Replaces the URL, description, headers, filters and owner; the hook cannot change. Send the `version` " +
+                "you read: a listener changed since is refused with 409. Admins only.")
+            .Example(ApiExamples.ListenerRequest).Answers<ListenerResponse>()
+            .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
+        listeners.MapDelete("/{id}", DeleteAsync).WithName("DeleteListener")
+            .Doc("Delete a listener", "Its unsent deliveries are cancelled; its history stays in the delivery log. Admins only.")
+            .AnswersNoContent().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapPost("/{id}/rotate-secret", RotateSecretAsync).WithName("RotateListenerSecret")
+            .Doc("Rotate a listener's signing secret", "Answers the new secret in full. Until `previousSecretExpiresAt` every delivery " +
+                "carries a second signature made with the previous secret, so the receiver can switch without losing any. Admins only.")
+            .Answers<RotatedSecret>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapGet("/{id}/secret", RevealSecretAsync).WithName("RevealListenerSecret")
+            .Doc("Reveal a listener's signing secret", "For admins, and for accounts allowed to see secrets; the reveal is audited.")
+            .Answers<RevealedSecret>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapPost("/{id}/enable", EnableAsync).WithName("EnableListener")
+            .Doc("Enable a listener", "Clears its failure record; the deliveries held while it was off are sent (`held=send`) or cancelled " +
+                "(`held=discard`). Admins only.")
+            .Answers<ListenerResponse>().Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapPost("/{id}/disable", DisableAsync).WithName("DisableListener")
+            .Doc("Disable a listener", "Deliveries of new events are kept (held) until it is enabled again, not lost. Admins only.")
+            .Answers<ListenerResponse>().Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
+        listeners.MapGet("/{id}/stats", StatsAsync).WithName("GetListenerStats")
+            .Doc("Get a listener's delivery statistics", "Attempts and success rate over the last day and week, p50/p95 duration, " +
+                "hourly and daily buckets, and what waits for it.")
+            .Answers<ListenerStats>().Refuses(StatusCodes.Status404NotFound);
         return api;
     }
 
@@ -103,7 +132,7 @@ public static class ListenerEndpoints
     private static async Task<IResult> RevealSecretAsync(ListenerService service, ClaimsPrincipal user, string id, CancellationToken cancellationToken)
     {
         var result = await service.RevealSecretAsync(user.ToActor(), id, cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(new { secret = result.Value }) : result.Error.ToProblem();
+        return result.Succeeded ? TypedResults.Ok(new RevealedSecret(result.Value)) : result.Error.ToProblem();
     }
 
     /// <param name="held">What to do with the deliveries held while it was off: <c>send</c> (the default) or <c>discard</c>.</param>

@@ -1,3 +1,4 @@
+using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Core.Receiver;
 
 namespace WebhookPortal.Web.Api;
@@ -15,7 +16,11 @@ public static class ReceiverEndpoints
     {
         // The bucket is optional here only so that a post to /receiver itself is told what is missing.
         app.MapMethods($"{Path}/{{bucket?}}", [HttpMethods.Post, HttpMethods.Put, HttpMethods.Patch], ReceiveAsync)
-            .WithOrder(-1).WithTags("Receiver").WithName("Receiver");
+            .WithOrder(-1).WithTags("Receiver").WithName("Receiver")
+            .Doc("Send a request to the built-in receiver", "Records the request (method, headers, body, whether its Standard Webhooks " +
+                "signature verifies) in the bucket, where the portal shows it. Answers 200 unless the bucket is set to answer otherwise. " +
+                "Needs no key.")
+            .Answers<ReceiverResponse>().Refuses(StatusCodes.Status400BadRequest);
         return app;
     }
 

@@ -1,0 +1,4 @@
+namespace WebhookPortal.Web.Api;
+
+/// <summary>A listener's signing secret in full.</summary>
+public sealed record RevealedSecret(string Secret);
