@@ -3,6 +3,7 @@ using WebhookPortal.Web.Accounts;
 using WebhookPortal.Web.Api;
 using WebhookPortal.Web.Components;
 using WebhookPortal.Web.Health;
+using WebhookPortal.Web.Metrics;
 
 namespace WebhookPortal.Web;
 
@@ -38,7 +39,8 @@ public static class PortalWebApplicationExtensions
             .MapInboundSourceEndpoints()
             .MapDeliveryEndpoints()
             .MapAccountApiEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapBackupEndpoints();
 
         app.MapAccountEndpoints();
 
@@ -49,6 +51,7 @@ public static class PortalWebApplicationExtensions
         app.MapReceiverEndpoints();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapMetricsEndpoints();
         return app;
     }
 
