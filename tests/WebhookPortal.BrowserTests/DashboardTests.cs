@@ -1,11 +1,9 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookPortal.BrowserTests.Infrastructure;
 using WebhookPortal.BrowserTests.Pages;
 using WebhookPortal.Core.Accounts;
-using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
 using static Microsoft.Playwright.Assertions;
@@ -30,7 +28,7 @@ public sealed class DashboardTests(DeliveringPortalFixture portal) : IClassFixtu
         await DisableAsync(gone, "Disabled after 100 failed attempts in a row since 2026-11-20 08:00 UTC.");
         for (var i = 0; i < 6; i++)
         {
-            await PublishAsync($"ord_dash_{i}");
+            await portal.PublishOrderAsync($"ord_dash_{i}");
         }
 
         await WaitForAttemptsAsync(ok, 6);
@@ -54,7 +52,7 @@ public sealed class DashboardTests(DeliveringPortalFixture portal) : IClassFixtu
 
         // A new event's attempts reach the open page without a reload.
         var before = await dashboard.SuccessRate.InnerTextAsync();
-        await PublishAsync("ord_dash_live");
+        await portal.PublishOrderAsync("ord_dash_live");
         await Expect(dashboard.SuccessRate).Not.ToHaveTextAsync(before, new() { Timeout = 15_000 });
 
         await dashboard.SwitchThemeAsync();
@@ -71,7 +69,7 @@ public sealed class DashboardTests(DeliveringPortalFixture portal) : IClassFixtu
         var customer = (await accounts.CreateAsync(Actor.System, new AccountInput("dash-buyer@shop.example", "Shop", AccountRole.Customer, Password), default)).Value!;
         var listeners = services.GetRequiredService<ListenerService>();
         var own = await ListenerAsync(listeners, "receiver/dash-own?status=503", customer.Id);
-        await PublishAsync("ord_dash_customer");
+        await portal.PublishOrderAsync("ord_dash_customer");
         await WaitForAttemptsAsync(own, 1);
 
         var supportPage = await portal.NewPageAsync("dash-support@example.com", Password);
@@ -122,11 +120,5 @@ public sealed class DashboardTests(DeliveringPortalFixture portal) : IClassFixtu
         }
 
         throw new TimeoutException($"Listener {listenerId} did not get {count} attempts within 20 s.");
-    }
-
-    private async Task PublishAsync(string orderId)
-    {
-        using var payload = JsonDocument.Parse($$"""{"id": "{{orderId}}", "amount": 12.5, "currency": "EUR"}""");
-        await portal.Server.Services.GetRequiredService<EventPublisher>().PublishAsync(new PublishRequest("order.paid", payload.RootElement, EventOrigin.Api), default);
     }
 }

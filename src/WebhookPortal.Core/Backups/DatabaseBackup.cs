@@ -43,6 +43,11 @@ public sealed class DatabaseBackup(
 
         var now = clock.GetUtcNow();
         var target = destination is null ? NewFileInFolder(now) : Path.GetFullPath(destination);
+        if (Directory.Exists(target))
+        {
+            return ServiceError.Conflict("That is a folder", $"'{target}' is a folder. Name the backup file in it, such as '{Path.Combine(target, "portal.db")}'.");
+        }
+
         if (File.Exists(target))
         {
             return ServiceError.Conflict("The backup file exists", $"'{target}' exists already. Name a new file, or remove the old one first.");

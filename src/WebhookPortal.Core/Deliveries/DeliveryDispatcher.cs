@@ -300,7 +300,7 @@ public sealed class DeliveryDispatcher(
         {
             var recorded = await recorder.RecordAsync(sent, CancellationToken.None);
             logger.LogDebug("Delivery {DeliveryId} attempt {AttemptNumber}: {Outcome} ({ErrorKind}, status {StatusCode}, {DurationMilliseconds} ms)",
-                claim.Id, claim.AttemptNumber, recorded.Outcome, sent.Result.ErrorKind, sent.Result.StatusCode, sent.Attempt.DurationMilliseconds);
+                claim.Id, claim.AttemptNumber, recorded.Outcome, sent.Result.ErrorKind, (object?)sent.Result.StatusCode ?? "none", sent.Attempt.DurationMilliseconds);
         }
         catch (Exception e)
         {

@@ -28,18 +28,18 @@ internal static class DeliveryOutcomes
             await using var reader = await statements.Bind(
                 """
                 UPDATE deliveries SET
-                    status = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN 'Cancelled' ELSE $status END,
-                    held = CASE WHEN $status = 'Pending' AND l.enabled = 0 THEN 1 ELSE 0 END,
-                    completed_at = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN $finished ELSE $completed END,
-                    next_attempt_at = COALESCE($next, deliveries.next_attempt_at), lease_expires_at = NULL,
-                    last_response_status = $response, next_trigger = 'Scheduled', next_triggered_by = NULL
+                    status = CASE WHEN @status = 'Pending' AND l.deleted_at IS NOT NULL THEN 'Cancelled' ELSE @status END,
+                    held = CASE WHEN @status = 'Pending' AND l.enabled = 0 THEN 1 ELSE 0 END,
+                    completed_at = CASE WHEN @status = 'Pending' AND l.deleted_at IS NOT NULL THEN @finished ELSE @completed END,
+                    next_attempt_at = COALESCE(@next, deliveries.next_attempt_at), lease_expires_at = NULL,
+                    last_response_status = @response, next_trigger = 'Scheduled', next_triggered_by = NULL
                 FROM listeners l
-                WHERE deliveries.id = $id AND l.id = deliveries.listener_id AND deliveries.status = 'Sending' AND deliveries.attempt_count = $attempt
+                WHERE deliveries.id = @id AND l.id = deliveries.listener_id AND deliveries.status = 'Sending' AND deliveries.attempt_count = @attempt
                 RETURNING deliveries.status, deliveries.held
                 """,
-                ("$status", status), ("$next", next), ("$completed", completed), ("$finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
-                ("$response", attempt.Result.StatusCode),
-                ("$id", attempt.Work.Claim.Id), ("$attempt", attempt.Work.Claim.AttemptNumber)).ExecuteReaderAsync();
+                ("@status", status), ("@next", next), ("@completed", completed), ("@finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
+                ("@response", attempt.Result.StatusCode),
+                ("@id", attempt.Work.Claim.Id), ("@attempt", attempt.Work.Claim.AttemptNumber)).ExecuteReaderAsync();
             if (await reader.ReadAsync())
             {
                 applied[attempt.Work.Claim.Id] = reader.GetString(0) switch

@@ -50,13 +50,13 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> contextF
     }
 
     private static string Window(int? owner) => owner is null
-        ? "FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE a.started_at >= $from"
+        ? "FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE a.started_at >= @from"
         : "FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id JOIN listeners l ON l.id = d.listener_id " +
-          "WHERE a.started_at >= $from AND l.owner_account_id = $owner";
+          "WHERE a.started_at >= @from AND l.owner_account_id = @owner";
 
     private static DbCommand Command(DbConnection connection, string sql, DateTimeOffset from, int? owner) => owner is { } id
-        ? Sql.Command(connection, null, sql, ("$from", from.ToUnixTimeMilliseconds()), ("$owner", id))
-        : Sql.Command(connection, null, sql, ("$from", from.ToUnixTimeMilliseconds()));
+        ? Sql.Command(connection, null, sql, ("@from", from.ToUnixTimeMilliseconds()), ("@owner", id))
+        : Sql.Command(connection, null, sql, ("@from", from.ToUnixTimeMilliseconds()));
 
     /// <summary>Attempts per minute: succeeded, failed and retried, and failed as the last try of a dead delivery.</summary>
     private static async Task<IReadOnlyList<DashboardMinute>> PerMinuteAsync(
@@ -65,7 +65,7 @@ public sealed class DashboardService(IDbContextFactory<PortalDbContext> contextF
         var found = new Dictionary<long, DashboardMinute>();
         await using (var command = Command(connection,
             $"""
-            SELECT (a.started_at - $from) / 60000 AS minute,
+            SELECT (a.started_at - @from) / 60000 AS minute,
                    SUM(CASE WHEN a.error_kind = 'None' THEN 1 ELSE 0 END),
                    SUM(CASE WHEN a.error_kind <> 'None' AND d.status = 'Failed' AND a.number = d.attempt_count THEN 1 ELSE 0 END),
                    COUNT(*)

@@ -11,8 +11,8 @@ internal static class QueueReader
 {
     private const string Columns =
         """
-        SELECT COALESCE(SUM(CASE WHEN d.status = 'Pending' AND d.held = 0 AND d.next_attempt_at <= $now THEN 1 ELSE 0 END), 0),
-               COALESCE(SUM(CASE WHEN d.status = 'Pending' AND d.held = 0 AND d.next_attempt_at > $now THEN 1 ELSE 0 END), 0),
+        SELECT COALESCE(SUM(CASE WHEN d.status = 'Pending' AND d.held = 0 AND d.next_attempt_at <= @now THEN 1 ELSE 0 END), 0),
+               COALESCE(SUM(CASE WHEN d.status = 'Pending' AND d.held = 0 AND d.next_attempt_at > @now THEN 1 ELSE 0 END), 0),
                COALESCE(SUM(CASE WHEN d.status = 'Sending' THEN 1 ELSE 0 END), 0),
                COALESCE(SUM(CASE WHEN d.status = 'Pending' AND d.held = 1 THEN 1 ELSE 0 END), 0),
                MIN(CASE WHEN d.status = 'Pending' AND d.held = 0 THEN d.next_attempt_at END)
@@ -21,14 +21,14 @@ internal static class QueueReader
     private const string Everyone = $"{Columns} FROM deliveries d WHERE d.status IN ('Pending', 'Sending')";
 
     private const string OneOwner =
-        $"{Columns} FROM deliveries d JOIN listeners l ON l.id = d.listener_id WHERE d.status IN ('Pending', 'Sending') AND l.owner_account_id = $owner";
+        $"{Columns} FROM deliveries d JOIN listeners l ON l.id = d.listener_id WHERE d.status IN ('Pending', 'Sending') AND l.owner_account_id = @owner";
 
     public static QueueFigures Read(DbConnection connection, DateTimeOffset now, int? onlyOwner)
     {
         var nowMs = now.ToUnixTimeMilliseconds();
         using var command = onlyOwner is { } owner
-            ? Sql.Command(connection, null, OneOwner, ("$now", nowMs), ("$owner", owner))
-            : Sql.Command(connection, null, Everyone, ("$now", nowMs));
+            ? Sql.Command(connection, null, OneOwner, ("@now", nowMs), ("@owner", owner))
+            : Sql.Command(connection, null, Everyone, ("@now", nowMs));
         using var reader = command.ExecuteReader();
         reader.Read();
         var oldestDue = reader.IsDBNull(4) ? (long?)null : reader.GetInt64(4);

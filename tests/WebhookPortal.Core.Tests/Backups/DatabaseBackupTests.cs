@@ -77,7 +77,7 @@ public sealed class DatabaseBackupTests
     }
 
     [Fact]
-    public async Task Backup_IsRefused_ForSupport_ForAnExistingFile_AndForAMissingFolder()
+    public async Task Backup_IsRefused_ForSupport_ForAnExistingFile_ForAFolder_AndForAMissingFolder()
     {
         await using var core = await CoreFixture.StartAsync();
         var backup = core.Get<DatabaseBackup>();
@@ -90,6 +90,10 @@ public sealed class DatabaseBackupTests
         var taken = await backup.CreateAsync(Actor.System, existing, default);
         Assert.Equal(ServiceErrorKind.Conflict, taken.Error?.Kind);
         Assert.Contains(existing, taken.Error!.Detail);
+
+        var folder = await backup.CreateAsync(Actor.System, core.Folder.Path, default);
+        Assert.Equal(ServiceErrorKind.Conflict, folder.Error?.Kind);
+        Assert.Contains("is a folder", folder.Error!.Detail);
 
         var nowhere = await backup.CreateAsync(Actor.System, core.Folder.File("missing/portal.db"), default);
         Assert.Equal(ServiceErrorKind.NotFound, nowhere.Error?.Kind);
