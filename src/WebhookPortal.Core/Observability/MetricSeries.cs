@@ -29,8 +29,11 @@ public sealed class MetricSeries
         }
     }
 
-    /// <summary>A histogram's observations, the bucket counts cumulative (each counts what is at most its bound) and the total count.</summary>
-    public (long[] Cumulative, long Count) Histogram()
+    /// <summary>
+    /// A histogram's observations, read together: the bucket counts cumulative (each counts what is at most its
+    /// bound), the total count and the sum.
+    /// </summary>
+    public (long[] Cumulative, long Count, double Sum) Histogram()
     {
         lock (gate)
         {
@@ -42,7 +45,7 @@ public sealed class MetricSeries
                 cumulative[i] = running;
             }
 
-            return (cumulative, count);
+            return (cumulative, count, value);
         }
     }
 

@@ -64,7 +64,7 @@ public static class PrometheusText
 
     private static void WriteHistogram(StringBuilder text, MetricFamily family, MetricSeries series)
     {
-        var (cumulative, count) = series.Histogram();
+        var (cumulative, count, sum) = series.Histogram();
         var separator = series.Labels.Length > 0 ? "," : "";
         for (var i = 0; i < family.Buckets.Count; i++)
         {
@@ -73,7 +73,7 @@ public static class PrometheusText
         }
 
         Sample(text, family.Name + "_bucket", $"{series.Labels}{separator}le=\"+Inf\"", count.ToString(CultureInfo.InvariantCulture));
-        Sample(text, family.Name + "_sum", series.Labels, Number(series.Value));
+        Sample(text, family.Name + "_sum", series.Labels, Number(sum));
         Sample(text, family.Name + "_count", series.Labels, count.ToString(CultureInfo.InvariantCulture));
     }
 
