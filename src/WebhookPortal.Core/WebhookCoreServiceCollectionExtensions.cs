@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Identity;
 using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Audit;
+using WebhookPortal.Core.Backups;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Egress;
@@ -15,6 +16,7 @@ using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Inbound;
 using WebhookPortal.Core.Listeners;
+using WebhookPortal.Core.Observability;
 using WebhookPortal.Core.Persistence;
 using WebhookPortal.Core.Receiver;
 using WebhookPortal.Core.Retention;
@@ -50,6 +52,10 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddOptions<AccountOptions>().BindConfiguration(AccountOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<RetentionOptions>().BindConfiguration(RetentionOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<MetricsOptions>().BindConfiguration(MetricsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<BackupOptions>().BindConfiguration(BackupOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -102,6 +108,12 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddSingleton<ReplayService>();
         services.AddHostedService<BulkReplayWorker>();
         services.AddSingleton<ListenerStatsService>();
+        services.AddMetrics();
+        services.AddSingleton<QueueGauge>();
+        services.AddSingleton<PortalMetrics>();
+        services.AddSingleton<MetricsCollector>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<DatabaseBackup>();
         services.AddSingleton<RetentionJob>();
         services.AddHostedService(provider => provider.GetRequiredService<RetentionJob>());
 

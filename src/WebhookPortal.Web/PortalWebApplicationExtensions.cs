@@ -4,6 +4,7 @@ using WebhookPortal.Web.Api;
 using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Components;
 using WebhookPortal.Web.Health;
+using WebhookPortal.Web.Metrics;
 using WebhookPortal.Web.Security;
 
 namespace WebhookPortal.Web;
@@ -46,7 +47,8 @@ public static class PortalWebApplicationExtensions
             .MapInboundSourceEndpoints()
             .MapDeliveryEndpoints()
             .MapAccountApiEndpoints()
-            .MapAuditEndpoints();
+            .MapAuditEndpoints()
+            .MapBackupEndpoints();
 
         app.MapAccountEndpoints();
 
@@ -59,6 +61,7 @@ public static class PortalWebApplicationExtensions
         app.MapPortalOpenApi();
 
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponseWriter.WriteAsync });
+        app.MapMetricsEndpoints();
         return app;
     }
 

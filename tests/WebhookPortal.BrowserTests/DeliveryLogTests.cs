@@ -1,11 +1,9 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using WebhookPortal.BrowserTests.Infrastructure;
 using WebhookPortal.BrowserTests.Pages;
 using WebhookPortal.Core.Accounts;
-using WebhookPortal.Core.Events;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Persistence;
 using static Microsoft.Playwright.Assertions;
@@ -62,7 +60,7 @@ public sealed class DeliveryLogTests(DeliveringPortalFixture portal) : IClassFix
         var listeners = services.GetRequiredService<ListenerService>();
         await listeners.CreateAsync(Actor.System, new ListenerInput("order.paid", $"{portal.Server.Address}receiver/shop-a", "", true, [], [], OwnerAccountId: mine.Id), default);
         await listeners.CreateAsync(Actor.System, new ListenerInput("order.paid", $"{portal.Server.Address}receiver/shop-b", "", true, [], [], OwnerAccountId: theirs.Id), default);
-        await PublishAsync("ord_customer_view");
+        await portal.PublishOrderAsync("ord_customer_view");
 
         var page = await portal.NewPageAsync("buyer@shop-a.example", Password);
         var log = new DeliveryLogPage(page);
@@ -77,7 +75,7 @@ public sealed class DeliveryLogTests(DeliveringPortalFixture portal) : IClassFix
 
     private async Task<string> PublishAndFailOnceAsync(string listenerId)
     {
-        await PublishAsync("ord_support_flow");
+        await portal.PublishOrderAsync("ord_support_flow");
         var factory = portal.Server.Services.GetRequiredService<IDbContextFactory<PortalDbContext>>();
         for (var i = 0; i < 100; i++)
         {
@@ -95,11 +93,5 @@ public sealed class DeliveryLogTests(DeliveringPortalFixture portal) : IClassFix
         }
 
         throw new TimeoutException("The first attempt was not recorded within 10 s.");
-    }
-
-    private async Task PublishAsync(string orderId)
-    {
-        using var payload = JsonDocument.Parse($$"""{"id": "{{orderId}}", "amount": 12.5, "currency": "EUR"}""");
-        await portal.Server.Services.GetRequiredService<EventPublisher>().PublishAsync(new PublishRequest("order.paid", payload.RootElement, EventOrigin.Api), default);
     }
 }

@@ -132,7 +132,7 @@ public sealed class CustomerLinkService(IDbContextFactory<PortalDbContext> conte
 
         // Two nodes (or two requests) may race to make it; the first insert wins and both read the winner.
         await db.Database.ExecuteSqlInterpolatedAsync(
-            $"INSERT OR IGNORE INTO portal_keys (name, value, created_at) VALUES ({KeyName}, {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}, {clock.GetUtcNow().ToUnixTimeMilliseconds()})",
+            $"INSERT INTO portal_keys (name, value, created_at) VALUES ({KeyName}, {Convert.ToBase64String(RandomNumberGenerator.GetBytes(32))}, {clock.GetUtcNow().ToUnixTimeMilliseconds()}) ON CONFLICT (name) DO NOTHING",
             cancellationToken);
         var stored = await db.PortalKeys.AsNoTracking().Where(k => k.Name == KeyName).Select(k => k.Value).SingleAsync(cancellationToken);
         return key = Convert.FromBase64String(stored);

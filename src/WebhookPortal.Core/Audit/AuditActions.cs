@@ -22,11 +22,12 @@ public static class AuditActions
     public const string LinksRevoked = "customer-link.revoked-all";
     public const string SignInFailed = "sign-in.failed";
     public const string AccountLockedOut = "sign-in.locked-out";
+    public const string DatabaseBackedUp = "database.backed-up";
 
     public static readonly IReadOnlyList<string> All =
     [
         ListenerCreated, ListenerUpdated, ListenerDeleted, ListenerEnabled, ListenerDisabled, SecretRevealed, SecretRotated,
         DeliveryReplayed, BulkReplayStarted, AccountCreated, AccountUpdated, AccountDeleted, PasswordChanged,
-        ApiKeyCreated, ApiKeyRevoked, LinkCreated, LinksRevoked, SignInFailed, AccountLockedOut,
+        ApiKeyCreated, ApiKeyRevoked, LinkCreated, LinksRevoked, SignInFailed, AccountLockedOut, DatabaseBackedUp,
     ];
 }

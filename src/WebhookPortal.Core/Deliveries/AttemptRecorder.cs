@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Listeners;
+using WebhookPortal.Core.Observability;
 using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Deliveries;
@@ -19,7 +20,7 @@ public sealed class AttemptRecorder : IAsyncDisposable
 
     public AttemptRecorder(
         WriteGate writeGate, IOptions<DeliveryOptions> options,
-        ListenerDirectory directory, DeliveryNotifier notifier, ILogger<AttemptRecorder> logger)
+        ListenerDirectory directory, DeliveryNotifier notifier, PortalMetrics metrics, ILogger<AttemptRecorder> logger)
     {
         this.options = options.Value;
         policy = new RetryPolicy(this.options);
@@ -28,9 +29,11 @@ public sealed class AttemptRecorder : IAsyncDisposable
             {
                 foreach (var (_, attempt) in recorded)
                 {
+                    metrics.AttemptRecorded(attempt);
                     if (attempt.DisabledListener is { } disabled)
                     {
                         directory.Invalidate(disabled.HookId);
+                        using var scope = attempt.Sent.Work.Claim.BeginLogScope(logger);
                         logger.LogWarning("Listener {ListenerId} was disabled: {Reason}", disabled.ListenerId, disabled.Reason);
                     }
 
@@ -56,7 +59,14 @@ public sealed class AttemptRecorder : IAsyncDisposable
             var disabled = sent[i].Result.Succeeded
                 ? null
                 : await ListenerHealth.RecordFailureAsync(statements, sent[i], decisions[i], options);
-            recorded.Add(new RecordedAttempt(sent[i], decisions[i], applied.Contains(sent[i].Work.Claim.Id), disabled));
+            var isApplied = applied.TryGetValue(sent[i].Work.Claim.Id, out var outcome);
+            recorded.Add(new RecordedAttempt(sent[i], decisions[i], isApplied, disabled)
+            {
+                // Disabling the listener holds its pending deliveries, this one's retry included.
+                Outcome = !isApplied ? AttemptOutcome.Superseded
+                    : disabled is not null && outcome == AttemptOutcome.Retrying ? AttemptOutcome.Held
+                    : outcome,
+            });
         }
 
         return recorded;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+
 namespace WebhookPortal.Core.Deliveries;
 
 /// <summary>
@@ -6,4 +8,12 @@ namespace WebhookPortal.Core.Deliveries;
 /// cannot overwrite the newer attempt's outcome.
 /// </summary>
 public sealed record ClaimedDelivery(
-    string Id, string EventId, string ListenerId, int AttemptNumber, AttemptTrigger Trigger, string? TriggeredBy);
+    string Id, string EventId, string ListenerId, int AttemptNumber, AttemptTrigger Trigger, string? TriggeredBy)
+{
+    /// <summary>
+    /// A log scope with the ids every entry about this attempt carries: as named values for structured sinks, and
+    /// as one readable line where the console shows scopes.
+    /// </summary>
+    public IDisposable? BeginLogScope(ILogger logger) => logger.BeginScope(
+        "Delivery {DeliveryId} of event {EventId} to listener {ListenerId}, attempt {AttemptNumber}", Id, EventId, ListenerId, AttemptNumber);
+}

@@ -272,6 +272,9 @@ public sealed class DeliveryDispatcher(
     {
         await Task.Yield(); // the dispatcher goes on starting others
         var claim = work.Claim;
+
+        // Everything logged about this attempt, here and below, carries its ids.
+        using var scope = claim.BeginLogScope(logger);
         SentAttempt sent;
         try
         {
@@ -295,7 +298,9 @@ public sealed class DeliveryDispatcher(
         SenderFree(claim);
         try
         {
-            await recorder.RecordAsync(sent, CancellationToken.None);
+            var recorded = await recorder.RecordAsync(sent, CancellationToken.None);
+            logger.LogDebug("Delivery {DeliveryId} attempt {AttemptNumber}: {Outcome} ({ErrorKind}, status {StatusCode}, {DurationMilliseconds} ms)",
+                claim.Id, claim.AttemptNumber, recorded.Outcome, sent.Result.ErrorKind, (object?)sent.Result.StatusCode ?? "none", sent.Attempt.DurationMilliseconds);
         }
         catch (Exception e)
         {

@@ -1,3 +1,4 @@
+using WebhookPortal.Core.Observability;
 using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Deliveries;
@@ -10,10 +11,11 @@ namespace WebhookPortal.Core.Deliveries;
 /// </summary>
 internal static class DeliveryOutcomes
 {
-    /// <returns>The ids of the deliveries the decisions were applied to.</returns>
-    public static async Task<HashSet<string>> ApplyAsync(SqlStatements statements, IReadOnlyList<SentAttempt> sent, IReadOnlyList<RetryDecision> decisions)
+    /// <returns>The deliveries the decisions were applied to, with what became of each.</returns>
+    public static async Task<Dictionary<string, AttemptOutcome>> ApplyAsync(
+        SqlStatements statements, IReadOnlyList<SentAttempt> sent, IReadOnlyList<RetryDecision> decisions)
     {
-        var applied = new HashSet<string>();
+        var applied = new Dictionary<string, AttemptOutcome>();
         for (var i = 0; i < sent.Count; i++)
         {
             var (attempt, decision) = (sent[i], decisions[i]);
@@ -23,23 +25,30 @@ internal static class DeliveryOutcomes
                 RetryOutcome.Retry => ("Pending", decision.NextAttemptAt!.Value.ToUnixTimeMilliseconds(), null),
                 _ => ("Failed", null, attempt.FinishedAt.ToUnixTimeMilliseconds()),
             };
-            var changed = await statements.ExecuteAsync(
+            await using var reader = await statements.Bind(
                 """
                 UPDATE deliveries SET
-                    status = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN 'Cancelled' ELSE $status END,
-                    held = CASE WHEN $status = 'Pending' AND l.enabled = 0 THEN 1 ELSE 0 END,
-                    completed_at = CASE WHEN $status = 'Pending' AND l.deleted_at IS NOT NULL THEN $finished ELSE $completed END,
-                    next_attempt_at = COALESCE($next, deliveries.next_attempt_at), lease_expires_at = NULL,
-                    last_response_status = $response, next_trigger = 'Scheduled', next_triggered_by = NULL
+                    status = CASE WHEN @status = 'Pending' AND l.deleted_at IS NOT NULL THEN 'Cancelled' ELSE @status END,
+                    held = CASE WHEN @status = 'Pending' AND l.enabled = 0 THEN 1 ELSE 0 END,
+                    completed_at = CASE WHEN @status = 'Pending' AND l.deleted_at IS NOT NULL THEN @finished ELSE @completed END,
+                    next_attempt_at = COALESCE(@next, deliveries.next_attempt_at), lease_expires_at = NULL,
+                    last_response_status = @response, next_trigger = 'Scheduled', next_triggered_by = NULL
                 FROM listeners l
-                WHERE deliveries.id = $id AND l.id = deliveries.listener_id AND deliveries.status = 'Sending' AND deliveries.attempt_count = $attempt
+                WHERE deliveries.id = @id AND l.id = deliveries.listener_id AND deliveries.status = 'Sending' AND deliveries.attempt_count = @attempt
+                RETURNING deliveries.status, deliveries.held
                 """,
-                ("$status", status), ("$next", next), ("$completed", completed), ("$finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
-                ("$response", attempt.Result.StatusCode),
-                ("$id", attempt.Work.Claim.Id), ("$attempt", attempt.Work.Claim.AttemptNumber));
-            if (changed == 1)
+                ("@status", status), ("@next", next), ("@completed", completed), ("@finished", attempt.FinishedAt.ToUnixTimeMilliseconds()),
+                ("@response", attempt.Result.StatusCode),
+                ("@id", attempt.Work.Claim.Id), ("@attempt", attempt.Work.Claim.AttemptNumber)).ExecuteReaderAsync();
+            if (await reader.ReadAsync())
             {
-                applied.Add(attempt.Work.Claim.Id);
+                applied[attempt.Work.Claim.Id] = reader.GetString(0) switch
+                {
+                    "Succeeded" => AttemptOutcome.Succeeded,
+                    "Failed" => AttemptOutcome.Dead,
+                    "Cancelled" => AttemptOutcome.Cancelled,
+                    _ => reader.GetBoolean(1) ? AttemptOutcome.Held : AttemptOutcome.Retrying,
+                };
             }
         }
 

@@ -6,9 +6,9 @@ namespace WebhookPortal.Core.Deliveries;
 /// <summary>
 /// The deliveries table used as a queue (decision 002). A claim takes due rows — pending and not held,
 /// or sending with an expired lease — in due order, passes over listeners already at their limit, and
-/// marks them sending under a lease in one write transaction. Every statement is portable to PostgreSQL
-/// (where the candidate select adds <c>FOR UPDATE SKIP LOCKED</c> and reads the busy listeners with
-/// <c>jsonb_array_elements_text</c>).
+/// marks them sending under a lease in one write transaction. The statements keep to SQL that PostgreSQL reads
+/// too (named <c>@</c> parameters, aliased derived tables); what differs there (<c>json_each</c>, the 0/1 flags,
+/// <c>FOR UPDATE SKIP LOCKED</c> on the candidates) is listed in docs/scaling.md.
 /// </summary>
 public sealed class DeliveryQueue(WriteGate writeGate)
 {
@@ -22,15 +22,15 @@ public sealed class DeliveryQueue(WriteGate writeGate)
     private const string DueWindow =
         """
         SELECT id, listener_id FROM (
-            SELECT id, listener_id, next_attempt_at FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at <= $now
-            ORDER BY next_attempt_at LIMIT $scan)
-        WHERE listener_id NOT IN (SELECT value FROM json_each($busy)) ORDER BY next_attempt_at LIMIT $limit
+            SELECT id, listener_id, next_attempt_at FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at <= @now
+            ORDER BY next_attempt_at LIMIT @scan) AS due
+        WHERE listener_id NOT IN (SELECT value FROM json_each(@busy)) ORDER BY next_attempt_at LIMIT @limit
         """;
 
     private const string DueWindowFull =
         """
         SELECT COUNT(*) FROM (
-            SELECT 1 FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at <= $now ORDER BY next_attempt_at LIMIT $scan)
+            SELECT 1 FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at <= @now ORDER BY next_attempt_at LIMIT @scan) AS due
         """;
 
     // When the window is all busy listeners' backlog: each other listener's first due delivery, oldest first. It
@@ -38,19 +38,19 @@ public sealed class DeliveryQueue(WriteGate writeGate)
     private const string DueByListener =
         """
         SELECT d.id, d.listener_id FROM deliveries d JOIN (
-            SELECT (SELECT f.id FROM deliveries f WHERE f.listener_id = l.id AND f.status = 'Pending' AND f.held = 0 AND f.next_attempt_at <= $now
+            SELECT (SELECT f.id FROM deliveries f WHERE f.listener_id = l.id AND f.status = 'Pending' AND f.held = 0 AND f.next_attempt_at <= @now
                     ORDER BY f.next_attempt_at LIMIT 1) AS first_id
-            FROM listeners l WHERE l.enabled = 1 AND l.deleted_at IS NULL AND l.id NOT IN (SELECT value FROM json_each($busy))) firsts
+            FROM listeners l WHERE l.enabled = 1 AND l.deleted_at IS NULL AND l.id NOT IN (SELECT value FROM json_each(@busy))) firsts
         ON d.id = firsts.first_id
-        ORDER BY d.next_attempt_at LIMIT $limit
+        ORDER BY d.next_attempt_at LIMIT @limit
         """;
 
     private const string ExpiredLeaseWindow =
         """
         SELECT id, listener_id FROM (
-            SELECT id, listener_id, lease_expires_at FROM deliveries WHERE status = 'Sending' AND lease_expires_at <= $now
-            ORDER BY lease_expires_at LIMIT $scan)
-        WHERE listener_id NOT IN (SELECT value FROM json_each($busy)) ORDER BY lease_expires_at LIMIT $limit
+            SELECT id, listener_id, lease_expires_at FROM deliveries WHERE status = 'Sending' AND lease_expires_at <= @now
+            ORDER BY lease_expires_at LIMIT @scan) AS expired
+        WHERE listener_id NOT IN (SELECT value FROM json_each(@busy)) ORDER BY lease_expires_at LIMIT @limit
         """;
 
     /// <summary>
@@ -87,9 +87,9 @@ public sealed class DeliveryQueue(WriteGate writeGate)
         foreach (var claim in claims)
         {
             await transaction.Statements.ExecuteAsync(
-                "UPDATE deliveries SET status = 'Pending', lease_expires_at = NULL, attempt_count = attempt_count - 1, next_attempt_at = $now " +
-                "WHERE id = $id AND status = 'Sending' AND attempt_count = $attempt",
-                ("$now", now.ToUnixTimeMilliseconds()), ("$id", claim.Id), ("$attempt", claim.AttemptNumber));
+                "UPDATE deliveries SET status = 'Pending', lease_expires_at = NULL, attempt_count = attempt_count - 1, next_attempt_at = @now " +
+                "WHERE id = @id AND status = 'Sending' AND attempt_count = @attempt",
+                ("@now", now.ToUnixTimeMilliseconds()), ("@id", claim.Id), ("@attempt", claim.AttemptNumber));
         }
 
         await transaction.CommitAsync();
@@ -101,11 +101,11 @@ public sealed class DeliveryQueue(WriteGate writeGate)
         var next = await statements.Bind(
             """
             SELECT MIN(due) FROM (
-                SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at > $now
+                SELECT MIN(next_attempt_at) AS due FROM deliveries WHERE status = 'Pending' AND held = 0 AND next_attempt_at > @now
                 UNION ALL
-                SELECT MIN(lease_expires_at) FROM deliveries WHERE status = 'Sending' AND lease_expires_at > $now)
+                SELECT MIN(lease_expires_at) FROM deliveries WHERE status = 'Sending' AND lease_expires_at > @now) AS upcoming
             """,
-            ("$now", now)).ExecuteScalarAsync();
+            ("@now", now)).ExecuteScalarAsync();
         return next is long at ? DateTimeOffset.FromUnixTimeMilliseconds(at) : null;
     }
 
@@ -114,7 +114,7 @@ public sealed class DeliveryQueue(WriteGate writeGate)
     {
         var candidates = await ReadAsync(claim.Statements, DueWindow, claim.Now, limit, busy, scan);
         if (candidates.Count < limit && busy != "[]" &&
-            Convert.ToInt32(await claim.Statements.Bind(DueWindowFull, ("$now", claim.Now), ("$scan", scan)).ExecuteScalarAsync()) == scan)
+            Convert.ToInt32(await claim.Statements.Bind(DueWindowFull, ("@now", claim.Now), ("@scan", scan)).ExecuteScalarAsync()) == scan)
         {
             var seen = candidates.Select(c => c.Id).ToHashSet();
             candidates.AddRange((await ReadAsync(claim.Statements, DueByListener, claim.Now, limit - candidates.Count, busy, scan))
@@ -131,7 +131,7 @@ public sealed class DeliveryQueue(WriteGate writeGate)
         SqlStatements statements, string sql, long now, int limit, string busy, int scan)
     {
         var rows = new List<(string, string)>(limit);
-        await using var reader = await statements.Bind(sql, ("$now", now), ("$limit", limit), ("$busy", busy), ("$scan", scan))
+        await using var reader = await statements.Bind(sql, ("@now", now), ("@limit", limit), ("@busy", busy), ("@scan", scan))
             .ExecuteReaderAsync();
         while (await reader.ReadAsync())
         {
@@ -193,11 +193,11 @@ public sealed class DeliveryQueue(WriteGate writeGate)
             // The WHERE repeats the claim's conditions, so a row claimed elsewhere meanwhile is not taken twice.
             await using var reader = await statements.Bind(
                 """
-                UPDATE deliveries SET status = 'Sending', attempt_count = attempt_count + 1, lease_expires_at = $lease, last_attempt_at = $now
-                WHERE id IN (SELECT value FROM json_each($ids)) AND ((status = 'Pending' AND held = 0) OR (status = 'Sending' AND lease_expires_at <= $now))
+                UPDATE deliveries SET status = 'Sending', attempt_count = attempt_count + 1, lease_expires_at = @lease, last_attempt_at = @now
+                WHERE id IN (SELECT value FROM json_each(@ids)) AND ((status = 'Pending' AND held = 0) OR (status = 'Sending' AND lease_expires_at <= @now))
                 RETURNING id, event_id, listener_id, attempt_count, next_trigger, next_triggered_by
                 """,
-                ("$lease", leaseUntil), ("$now", now), ("$ids", JsonSerializer.Serialize(ids))).ExecuteReaderAsync();
+                ("@lease", leaseUntil), ("@now", now), ("@ids", JsonSerializer.Serialize(ids))).ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
                 Claimed.Add(new ClaimedDelivery(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),

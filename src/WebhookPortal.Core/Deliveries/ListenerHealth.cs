@@ -16,8 +16,8 @@ internal static class ListenerHealth
         foreach (var id in listenerIds)
         {
             await statements.ExecuteAsync(
-                "UPDATE listeners SET consecutive_failures = 0, failing_since = NULL WHERE id = $id AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)",
-                ("$id", id));
+                "UPDATE listeners SET consecutive_failures = 0, failing_since = NULL WHERE id = @id AND (consecutive_failures <> 0 OR failing_since IS NOT NULL)",
+                ("@id", id));
         }
     }
 
@@ -33,10 +33,10 @@ internal static class ListenerHealth
         bool enabled;
         await using (var reader = await statements.Bind(
             """
-            UPDATE listeners SET consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, $now)
-            WHERE id = $id RETURNING consecutive_failures, failing_since, enabled, hook_id
+            UPDATE listeners SET consecutive_failures = consecutive_failures + 1, failing_since = COALESCE(failing_since, @now)
+            WHERE id = @id RETURNING consecutive_failures, failing_since, enabled, hook_id
             """,
-            ("$id", listenerId), ("$now", now.ToUnixTimeMilliseconds())).ExecuteReaderAsync())
+            ("@id", listenerId), ("@now", now.ToUnixTimeMilliseconds())).ExecuteReaderAsync())
         {
             if (!await reader.ReadAsync())
             {
@@ -65,10 +65,10 @@ internal static class ListenerHealth
 
         await statements.ExecuteAsync(
             """
-            UPDATE listeners SET enabled = 0, disabled_reason = $reason, disabled_at = $now, version = version + 1 WHERE id = $id AND enabled = 1;
-            UPDATE deliveries SET held = 1 WHERE listener_id = $id AND status = 'Pending' AND held = 0;
+            UPDATE listeners SET enabled = 0, disabled_reason = @reason, disabled_at = @now, version = version + 1 WHERE id = @id AND enabled = 1;
+            UPDATE deliveries SET held = 1 WHERE listener_id = @id AND status = 'Pending' AND held = 0;
             """,
-            ("$id", listenerId), ("$reason", reason.Length > 500 ? reason[..497] + "…" : reason), ("$now", now.ToUnixTimeMilliseconds()));
+            ("@id", listenerId), ("@reason", reason.Length > 500 ? reason[..497] + "…" : reason), ("@now", now.ToUnixTimeMilliseconds()));
         return (listenerId, hookId, reason);
     }
 }

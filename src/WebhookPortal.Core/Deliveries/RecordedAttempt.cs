@@ -7,4 +7,8 @@ public sealed record RecordedAttempt(
     SentAttempt Sent,
     RetryDecision Decision,
     bool Applied,
-    (string ListenerId, int HookId, string Reason)? DisabledListener);
+    (string ListenerId, int HookId, string Reason)? DisabledListener)
+{
+    /// <summary>What became of the delivery, as the metrics count it.</summary>
+    public Observability.AttemptOutcome Outcome { get; init; } = Observability.AttemptOutcome.Superseded;
+}

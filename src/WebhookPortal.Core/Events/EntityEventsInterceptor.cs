@@ -64,6 +64,8 @@ internal sealed class EntityEventsInterceptor(HookRegistry registry, IServicePro
             }
 
             services.GetRequiredService<EntityEventLog>().Record(context, published);
+            var metrics = services.GetRequiredService<Observability.PortalMetrics>();
+            published.ForEach(p => metrics.EventPublished(p.Deliveries));
 
             // In a caller's own transaction the deliveries become visible at its commit; if this wake-up
             // comes too early for them, the dispatcher's regular poll finds them.

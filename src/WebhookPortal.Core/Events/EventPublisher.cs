@@ -7,6 +7,7 @@ using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Filters;
 using WebhookPortal.Core.Listeners;
 using WebhookPortal.Core.Hooks;
+using WebhookPortal.Core.Observability;
 using WebhookPortal.Core.Persistence;
 
 namespace WebhookPortal.Core.Events;
@@ -23,6 +24,7 @@ public sealed class EventPublisher(
     IOptions<EventOptions> options,
     IOptions<DeliveryOptions> deliveryOptions,
     TimeProvider clock,
+    PortalMetrics metrics,
     ILogger<EventPublisher> logger)
 {
     public async Task<ServiceResult<PublishedEvent>> PublishAsync(PublishRequest request, CancellationToken cancellationToken)
@@ -33,6 +35,7 @@ public sealed class EventPublisher(
                 new Dictionary<string, string[]> { ["Idempotency-Key"] = [keyProblem] });
         }
 
+        using var hookScope = logger.BeginScope("Publishing {Hook} from {Origin}", request.Hook, request.Origin);
         var hook = await hooks.FindAsync(request.Hook, cancellationToken);
         if (hook is null)
         {
@@ -61,9 +64,15 @@ public sealed class EventPublisher(
 
         var outbox = new OutboxWriter.Outbox(hook.Id, payload, request.Origin, request.OriginDetail, request.IdempotencyKey, recipients);
         var published = await committer.CommitAsync(outbox, cancellationToken);
+        using var eventScope = logger.BeginScope("Event {EventId}", published.EventId);
         if (!published.Repeated)
         {
+            metrics.EventPublished(published.Deliveries);
             logger.LogDebug("Event {EventId} of {Hook} stored with {DeliveryCount} deliveries", published.EventId, hook.Name, published.Deliveries);
+        }
+        else
+        {
+            logger.LogDebug("Event {EventId} of {Hook} was published before under the same idempotency key; nothing new stored", published.EventId, hook.Name);
         }
 
         return ServiceResult<PublishedEvent>.Ok(published);

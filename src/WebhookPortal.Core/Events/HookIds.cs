@@ -8,7 +8,7 @@ internal static class HookIds
 {
     public static async Task<int?> FindAsync(DbConnection connection, DbTransaction transaction, string name, CancellationToken cancellationToken)
     {
-        await using var command = Sql.Command(connection, transaction, "SELECT id FROM hooks WHERE name = $name", ("$name", name));
+        await using var command = Sql.Command(connection, transaction, "SELECT id FROM hooks WHERE name = @name", ("@name", name));
         return await command.ExecuteScalarAsync(cancellationToken) is long id ? (int)id : null;
     }
 }

@@ -22,8 +22,8 @@ internal static class OutboxWriter
         int deliveries;
         long createdAt;
         await using (var reader = await statements.Bind(
-            "SELECT id, delivery_count, created_at FROM events WHERE hook_id = $hook AND idempotency_key = $key",
-            ("$hook", hookId), ("$key", key)).ExecuteReaderAsync())
+            "SELECT id, delivery_count, created_at FROM events WHERE hook_id = @hook AND idempotency_key = @key",
+            ("@hook", hookId), ("@key", key)).ExecuteReaderAsync())
         {
             if (!await reader.ReadAsync())
             {
@@ -38,7 +38,7 @@ internal static class OutboxWriter
             return new PublishedEvent(id, deliveries, Repeated: true);
         }
 
-        await statements.ExecuteAsync("UPDATE events SET idempotency_key = NULL WHERE id = $id", ("$id", id));
+        await statements.ExecuteAsync("UPDATE events SET idempotency_key = NULL WHERE id = @id", ("@id", id));
         return null;
     }
 
@@ -51,10 +51,10 @@ internal static class OutboxWriter
         await statements.ExecuteAsync(
             """
             INSERT INTO events (id, hook_id, payload, origin, origin_detail, idempotency_key, delivery_count, created_at)
-            VALUES ($id, $hook, $payload, $origin, $detail, $key, $count, $at)
+            VALUES (@id, @hook, @payload, @origin, @detail, @key, @count, @at)
             """,
-            ("$id", eventId), ("$hook", outbox.HookId), ("$payload", outbox.Payload), ("$origin", outbox.Origin.ToString()),
-            ("$detail", outbox.OriginDetail), ("$key", outbox.IdempotencyKey), ("$count", outbox.Recipients.Count), ("$at", at));
+            ("@id", eventId), ("@hook", outbox.HookId), ("@payload", outbox.Payload), ("@origin", outbox.Origin.ToString()),
+            ("@detail", outbox.OriginDetail), ("@key", outbox.IdempotencyKey), ("@count", outbox.Recipients.Count), ("@at", at));
 
         // One prepared statement, bound and stepped once per listener: a thousand-listener fan-out takes milliseconds.
         var due = (now + firstAttemptDelay).ToUnixTimeMilliseconds();
@@ -63,10 +63,10 @@ internal static class OutboxWriter
             await statements.ExecuteAsync(
                 """
                 INSERT INTO deliveries (id, event_id, listener_id, status, held, attempt_count, next_attempt_at, created_at)
-                VALUES ($id, $event, $listener, 'Pending', $held, 0, $due, $at)
+                VALUES (@id, @event, @listener, 'Pending', @held, 0, @due, @at)
                 """,
-                ("$id", SortableId.New(Delivery.IdPrefix, now)), ("$event", eventId), ("$listener", listenerId), ("$held", held),
-                ("$due", due), ("$at", at));
+                ("@id", SortableId.New(Delivery.IdPrefix, now)), ("@event", eventId), ("@listener", listenerId), ("@held", held),
+                ("@due", due), ("@at", at));
         }
 
         return new PublishedEvent(eventId, outbox.Recipients.Count, Repeated: false);

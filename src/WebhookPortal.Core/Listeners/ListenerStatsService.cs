@@ -8,7 +8,7 @@ namespace WebhookPortal.Core.Listeners;
 /// <summary>Counts and latencies of a listener's attempts, aggregated in SQL so a busy listener's week is never read row by row.</summary>
 public sealed class ListenerStatsService(IDbContextFactory<PortalDbContext> contextFactory, TimeProvider clock)
 {
-    private const string Window = "FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.listener_id = $listener AND a.started_at >= $from";
+    private const string Window = "FROM delivery_attempts a JOIN deliveries d ON d.id = a.delivery_id WHERE d.listener_id = @listener AND a.started_at >= @from";
 
     /// <summary>The listener's statistics, or null when the actor may not see it.</summary>
     public async Task<ListenerStats?> GetAsync(Actor actor, string listenerId, CancellationToken cancellationToken)
@@ -37,10 +37,10 @@ public sealed class ListenerStatsService(IDbContextFactory<PortalDbContext> cont
 
     private static async Task<ListenerPeriodStats> PeriodAsync(DbConnection connection, string listenerId, DateTimeOffset from, CancellationToken cancellationToken)
     {
-        (string, object?)[] parameters = [("$listener", listenerId), ("$from", from.ToUnixTimeMilliseconds())];
+        (string, object?)[] parameters = [("@listener", listenerId), ("@from", from.ToUnixTimeMilliseconds())];
         int attempts, succeeded;
         await using (var count = Sql.Command(connection, null,
-            $"SELECT COUNT(*), COALESCE(SUM(a.response_status BETWEEN 200 AND 299), 0) {Window}", parameters))
+            $"SELECT COUNT(*), COALESCE(SUM(CASE WHEN a.response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END), 0) {Window}", parameters))
         await using (var reader = await count.ExecuteReaderAsync(cancellationToken))
         {
             await reader.ReadAsync(cancellationToken);
@@ -71,9 +71,9 @@ public sealed class ListenerStatsService(IDbContextFactory<PortalDbContext> cont
         var widthMs = (long)width.TotalMilliseconds;
         await using (var command = Sql.Command(connection, null,
             $"""
-            SELECT (a.started_at - $from) / $width AS bucket, SUM(a.response_status BETWEEN 200 AND 299), COUNT(*), AVG(a.duration_milliseconds)
+            SELECT (a.started_at - @from) / @width AS bucket, SUM(CASE WHEN a.response_status BETWEEN 200 AND 299 THEN 1 ELSE 0 END), COUNT(*), AVG(a.duration_milliseconds)
             {Window} GROUP BY bucket
-            """, ("$listener", listenerId), ("$from", from.ToUnixTimeMilliseconds()), ("$width", widthMs)))
+            """, ("@listener", listenerId), ("@from", from.ToUnixTimeMilliseconds()), ("@width", widthMs)))
         await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
         {
             while (await reader.ReadAsync(cancellationToken))
