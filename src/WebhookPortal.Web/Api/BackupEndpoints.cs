@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using WebhookPortal.Core.Backups;
 using WebhookPortal.Web.Accounts;
+using WebhookPortal.Web.Api.OpenApi;
 
 namespace WebhookPortal.Web.Api;
 
@@ -10,7 +11,11 @@ public static class BackupEndpoints
     public static RouteGroupBuilder MapBackupEndpoints(this RouteGroupBuilder api)
     {
         api.MapPost("/backups", CreateAsync).WithTags("Operations").WithName("CreateBackup")
-            .WithSummary("Copies the live database into Backup:Folder with SQLite's online backup API, then keeps the newest Backup:Keep.")
+            .Doc("Back up the database",
+                "Copies the live database into Backup:Folder with SQLite's online backup API while deliveries go on, checks the copy, " +
+                "then keeps the newest Backup:Keep backups. Admins only; audited.")
+            .Answers<BackupResponse>(StatusCodes.Status201Created)
+            .Refuses(StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict)
             .RequireAuthorization(PortalPolicies.ApiAdmin);
         return api;
     }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
 using WebhookPortal.Core.Observability;
+using WebhookPortal.Web.Api.OpenApi;
 
 namespace WebhookPortal.Web.Metrics;
 
@@ -15,7 +16,12 @@ public static class MetricsEndpoints
     public static WebApplication MapMetricsEndpoints(this WebApplication app)
     {
         app.MapGet("/metrics", Scrape).WithTags("Operations").WithName("GetMetrics")
-            .WithSummary("The portal's metrics in the Prometheus text exposition format (version 0.0.4).");
+            .Doc("Scrape the metrics",
+                "The portal's metrics in the Prometheus text exposition format (version 0.0.4): deliveries by outcome, attempt " +
+                "durations, queue depth, the oldest due delivery, failures per listener. Without Metrics:ScrapeKey only callers on " +
+                "this machine may scrape; with it, send it as a bearer token.")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Refuses(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         return app;
     }
 

@@ -23,6 +23,7 @@ public sealed class DocumentDocs : IOpenApiDocumentTransformer
         ("Audit", "Every change that matters, who made it and what it was before and after."),
         ("Receiver", "The built-in receiver: a target for the portal's own deliveries and for trying a sender out."),
         ("Health", "Liveness and the database check, for load balancers and monitors."),
+        ("Operations", "Metrics for Prometheus and online backups of the database."),
     ];
 
     public static OpenApiSecurityRequirement BearerRequirement() => new()

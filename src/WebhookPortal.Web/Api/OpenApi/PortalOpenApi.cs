@@ -1,6 +1,6 @@
 namespace WebhookPortal.Web.Api.OpenApi;
 
-/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>: the REST API, ingest, the receiver and health; never a page.</summary>
+/// <summary>The OpenAPI document at <c>/openapi/v1.json</c>: the REST API, ingest, the receiver, metrics and health; never a page.</summary>
 public static class PortalOpenApi
 {
     public const string DocumentName = "v1";
@@ -31,5 +31,6 @@ public static class PortalOpenApi
     private static bool IsDescribed(string? relativePath) =>
         relativePath is not null &&
         (relativePath.StartsWith("api/", StringComparison.Ordinal) || relativePath.StartsWith("ingest/", StringComparison.Ordinal) ||
+         relativePath == "metrics" ||
          relativePath.StartsWith(ReceiverEndpoints.Path.TrimStart('/'), StringComparison.Ordinal));
 }

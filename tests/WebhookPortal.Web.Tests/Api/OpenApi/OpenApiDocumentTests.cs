@@ -79,18 +79,21 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
     }
 
     [Fact]
-    public async Task Document_DescribesHealthAndIngestWithoutAKey_AndNoPage()
+    public async Task Document_DescribesHealthMetricsAndIngestWithoutAnApiKey_AndNoPage()
     {
         using var document = await DocumentAsync();
         var paths = document.RootElement.GetProperty("paths");
 
         Assert.True(paths.GetProperty("/health").TryGetProperty("get", out _));
+        var metrics = paths.GetProperty("/metrics").GetProperty("get");
+        Assert.False(metrics.TryGetProperty("security", out _)); // its own scrape key, not an API key
+        Assert.True(metrics.GetProperty("responses").GetProperty("200").GetProperty("content").TryGetProperty("text/plain", out _));
         var ingest = paths.GetProperty("/ingest/{source}").GetProperty("post");
         Assert.False(ingest.TryGetProperty("security", out _));
         Assert.True(ingest.GetProperty("responses").TryGetProperty("401", out _));
         Assert.All(paths.EnumerateObject(), path =>
             Assert.True(path.Name.StartsWith("/api/", StringComparison.Ordinal) || path.Name.StartsWith("/ingest/", StringComparison.Ordinal) ||
-                        path.Name.StartsWith("/receiver/", StringComparison.Ordinal) || path.Name == "/health",
+                        path.Name.StartsWith("/receiver/", StringComparison.Ordinal) || path.Name is "/health" or "/metrics",
                 $"{path.Name} is not part of the API"));
     }
 
@@ -165,7 +168,7 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
 
     private async Task<JsonDocument> DocumentAsync() => JsonDocument.Parse(await app.CreateClient().GetStringAsync("/openapi/v1.json"));
 
-    /// <summary>Every method and path the app routes under /api and /ingest, in the document's spelling (no constraints, no trailing slash).</summary>
+    /// <summary>Every method and path the app routes under /api and /ingest, and /metrics, in the document's spelling (no constraints, no trailing slash).</summary>
     private IEnumerable<(string Method, string Path, RouteEndpoint Endpoint)> Routes()
     {
         _ = app.Server; // starts the app, so its endpoints are built
@@ -173,7 +176,7 @@ public sealed class OpenApiDocumentTests(PortalAppFactory app) : IClassFixture<P
         foreach (var endpoint in endpoints)
         {
             var raw = "/" + endpoint.RoutePattern.RawText!.TrimStart('/');
-            if (!raw.StartsWith("/api/", StringComparison.Ordinal) && !raw.StartsWith("/ingest/", StringComparison.Ordinal))
+            if (!raw.StartsWith("/api/", StringComparison.Ordinal) && !raw.StartsWith("/ingest/", StringComparison.Ordinal) && raw != "/metrics")
             {
                 continue;
             }
