@@ -17,6 +17,7 @@ public sealed class DeliveryLog(IDbContextFactory<PortalDbContext> contextFactor
         Actor actor, DeliveryFilter filter, int skip, int take, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken); // the count and the page agree
         var rows = Matching(db, actor, filter);
         var total = await rows.CountAsync(cancellationToken);
         var items = await Rows(rows.OrderByDescending(d => d.Id).Skip(Math.Max(0, skip)).Take(Math.Clamp(take, 1, MaxPageSize)))
@@ -27,6 +28,7 @@ public sealed class DeliveryLog(IDbContextFactory<PortalDbContext> contextFactor
     public async Task<DeliveryDetails?> FindAsync(Actor actor, string id, CancellationToken cancellationToken)
     {
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        await using var snapshot = await ReadSnapshot.BeginAsync(db, cancellationToken);
         var scoped = Matching(db, actor, new DeliveryFilter()).Where(d => d.Id == id);
         var found = await scoped.Select(d => new { Row = d, d.Event.Payload }).SingleOrDefaultAsync(cancellationToken);
         if (found is null)

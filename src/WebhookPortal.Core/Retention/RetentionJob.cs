@@ -62,14 +62,14 @@ public sealed class RetentionJob(
         do
         {
             deleted = await InTurnAsync(statements => statements.ExecuteAsync(OldAttempts,
-                ("$cutoff", cutoff.ToUnixTimeMilliseconds()), ("$batch", batch)), cancellationToken);
+                ("@cutoff", cutoff.ToUnixTimeMilliseconds()), ("@batch", batch)), cancellationToken);
             attempts += deleted;
             await Task.Delay(Pause, cancellationToken);
         }
         while (deleted == batch);
 
         // Event ids grow with time: everything below the cut-off id was made before the cut-off.
-        (string, object?)[] candidates = [("$oldest", SortableId.Lowest(Event.IdPrefix, cutoff)), ("$batch", batch)];
+        (string, object?)[] candidates = [("@oldest", SortableId.Lowest(Event.IdPrefix, cutoff)), ("@batch", batch)];
         while (true)
         {
             var (gone, goneDeliveries) = await InTurnAsync(async statements =>
@@ -101,13 +101,13 @@ public sealed class RetentionJob(
     }
 
     private const string OldAttempts =
-        "DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE started_at < $cutoff LIMIT $batch)";
+        "DELETE FROM delivery_attempts WHERE id IN (SELECT id FROM delivery_attempts WHERE started_at < @cutoff LIMIT @batch)";
 
     // The oldest events before the cut-off with nothing still to send (pending, held or sending). The same
     // rows each time within one transaction: deleting an event's deliveries changes no other event's standing.
     private const string Candidates =
-        "SELECT e.id FROM events e WHERE e.id < $oldest AND NOT EXISTS " +
-        "(SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status IN ('Pending', 'Sending')) ORDER BY e.id LIMIT $batch";
+        "SELECT e.id FROM events e WHERE e.id < @oldest AND NOT EXISTS " +
+        "(SELECT 1 FROM deliveries d WHERE d.event_id = e.id AND d.status IN ('Pending', 'Sending')) ORDER BY e.id LIMIT @batch";
 
     private const string CandidatesAttempts =
         "DELETE FROM delivery_attempts WHERE delivery_id IN (SELECT id FROM deliveries WHERE event_id IN (" + Candidates + "))";
