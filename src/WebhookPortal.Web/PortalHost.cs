@@ -21,6 +21,8 @@ public static class PortalHost
             // Fixed, so static assets and components are found whichever process hosts the app (tests too).
             ApplicationName = typeof(PortalHost).Assembly.GetName().Name,
         });
+        // Before anything reads a setting: the callback below reads Portal:SeedDemoData while the services are composed.
+        builder.Configuration.UseShippedSettings();
         services?.Invoke(builder.Services);
         builder.AddWebhookCore(hooks =>
         {

@@ -96,10 +96,14 @@ public static class PortalWebServiceCollectionExtensions
     /// The root <c>appsettings.json</c> is copied beside the binaries at build. It is read first
     /// (lowest precedence), so the portal has its settings even when started from another folder;
     /// the content root's file, environment variables and the command line still override it.
+    /// Call it before anything reads configuration (<see cref="PortalHost.CreateApp"/> does, first of all);
+    /// a second call adds nothing.
     /// </summary>
-    private static void UseShippedSettings(ConfigurationManager configuration)
+    public static void UseShippedSettings(this ConfigurationManager configuration)
     {
-        if (File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
+        var alreadyAdded = configuration.Sources.OfType<JsonConfigurationSource>().Any(source =>
+            source.FileProvider is PhysicalFileProvider provider && provider.Root == AppContext.BaseDirectory);
+        if (!alreadyAdded && File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")))
         {
             configuration.Sources.Insert(0, new JsonConfigurationSource
             {

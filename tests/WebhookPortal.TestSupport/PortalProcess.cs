@@ -41,9 +41,13 @@ public sealed class PortalProcess : IDisposable
         }
     }
 
-    public static PortalProcess Start(string workingDirectory, params string[] args)
+    public static PortalProcess Start(string workingDirectory, params string[] args) =>
+        StartExecutable(ExecutablePath, workingDirectory, args);
+
+    /// <summary>Starts another copy of the portal's executable, such as a <see cref="PortalInstall"/>.</summary>
+    public static PortalProcess StartExecutable(string executablePath, string workingDirectory, params string[] args)
     {
-        var start = new ProcessStartInfo(ExecutablePath)
+        var start = new ProcessStartInfo(executablePath)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -57,7 +61,7 @@ public sealed class PortalProcess : IDisposable
 
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_NOLOGO"] = "1";
-        return new PortalProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {ExecutablePath}"));
+        return new PortalProcess(Process.Start(start) ?? throw new InvalidOperationException($"Could not start {executablePath}"));
     }
 
     /// <summary>Waits for the process to end by itself; kills it and fails if it takes longer than the timeout.</summary>

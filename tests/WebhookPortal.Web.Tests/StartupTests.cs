@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using Microsoft.Data.Sqlite;
 using WebhookPortal.TestSupport;
 using WebhookPortal.Web.Api;
 
@@ -53,6 +54,40 @@ public sealed class StartupTests
         Assert.Equal(1, await portal.WaitForExitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains($"Cannot open or migrate the portal database at '{path}': ", portal.Output);
         Assert.Contains("file is not a database", portal.Output);
+    }
+
+    [Fact]
+    public async Task Process_SeedsNoDemoData_WhenTheShippedSettingsFileSaysSo()
+    {
+        // Only the shipped file says false: the working folder (the content root) has no settings file and the
+        // command line does not name the setting, as under `dotnet run` with the root appsettings.json edited.
+        using var install = PortalInstall.WithShippedSetting("Portal:SeedDemoData", false);
+        using var folder = new TempFolder();
+        var database = folder.File("portal.db");
+        using (var portal = PortalProcess.StartExecutable(install.ExecutablePath, folder.Path,
+                   "--urls=http://127.0.0.1:0", $"--ConnectionStrings:Portal=Data Source={database}"))
+        {
+            var deadline = DateTime.UtcNow.AddSeconds(60);
+            while (!portal.Output.Contains("Application started", StringComparison.Ordinal))
+            {
+                Assert.False(portal.HasExited, $"The portal stopped during start-up:\n{portal.Output}");
+                Assert.True(DateTime.UtcNow < deadline, $"The portal did not start within 60 s:\n{portal.Output}");
+                await Task.Delay(100);
+            }
+
+            portal.Terminate();
+            Assert.Equal(0, await portal.WaitForExitAsync(TimeSpan.FromSeconds(60)));
+            Assert.DoesNotContain("demo", portal.Output, StringComparison.OrdinalIgnoreCase);
+        }
+
+        await using var connection = new SqliteConnection($"Data Source={database};Pooling=False");
+        await connection.OpenAsync();
+        foreach (var table in new[] { "hooks", "listeners", "events", "deliveries", "people" })
+        {
+            await using var count = connection.CreateCommand();
+            count.CommandText = $"SELECT count(*) FROM {table}";
+            Assert.True(0L == (long)(await count.ExecuteScalarAsync())!, $"The {table} table is not empty.");
+        }
     }
 
     [Fact]
