@@ -65,10 +65,13 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddSingleton(provider =>
             new SqliteConnectionSetup(provider.GetRequiredService<IOptions<DatabaseOptions>>().Value));
         services.AddSingleton<EntityEventLog>();
-        services.AddSingleton(provider => new EntityEventsInterceptor(provider.GetRequiredService<HookRegistry>(), provider));
+        services.AddSingleton(provider => new EntityEventsCommitInterceptor(provider));
+        services.AddSingleton(provider => new EntityEventsInterceptor(
+            provider.GetRequiredService<HookRegistry>(), provider.GetRequiredService<EntityEventsCommitInterceptor>(), provider));
         services.AddPooledDbContextFactory<PortalDbContext>((provider, options) => options
             .UseSqlite(provider.GetRequiredService<PortalDatabaseLocation>().ConnectionString)
-            .AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>(), provider.GetRequiredService<EntityEventsInterceptor>())
+            .AddInterceptors(provider.GetRequiredService<SqliteConnectionSetup>(), provider.GetRequiredService<EntityEventsInterceptor>(),
+                provider.GetRequiredService<EntityEventsCommitInterceptor>())
             // Deliveries deliberately outlive their listener's soft delete; queries that need them say IgnoreQueryFilters.
             .ConfigureWarnings(warnings => warnings.Ignore(CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
 

@@ -5,8 +5,10 @@ namespace WebhookPortal.Core.Events;
 
 /// <summary>
 /// What the last <c>SaveChanges</c> of a context published through the entity-change hooks, for code that
-/// wants to say so ("the event was published: evt_…"). Cleared at the start of every save, so a pooled
-/// context never shows another save's events.
+/// wants to say so ("the event was published: evt_…"). Recorded when the transaction holding the events commits
+/// (at the end of the save, unless the caller opened its own; then at the caller's commit, with every save's events
+/// in it), never for a transaction that rolled back. Cleared at the start of every save, so a pooled context never
+/// shows another save's events.
 /// </summary>
 public sealed class EntityEventLog
 {

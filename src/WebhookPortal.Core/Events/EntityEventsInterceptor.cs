@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
-using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Hooks;
 
 namespace WebhookPortal.Core.Events;
@@ -14,10 +13,12 @@ namespace WebhookPortal.Core.Events;
 /// The .NET counterpart of model signals (<c>post_save</c>, <c>post_delete</c>): when <c>SaveChanges</c>
 /// adds, modifies or deletes an entity that a hook registered in code watches, the hook's event is
 /// stored in the same transaction as the change. Without a transaction of the caller's, one is opened
-/// around the save; inside the caller's, a rollback takes the events with it. The dispatcher is woken
-/// only when that transaction commits.
+/// around the save; inside the caller's, a rollback takes the events with it. They are reported (the
+/// <see cref="EntityEventLog"/>, the metrics, the dispatcher's wake-up) only when that transaction commits,
+/// by <see cref="EntityEventsCommitInterceptor"/>.
 /// </summary>
-internal sealed class EntityEventsInterceptor(HookRegistry registry, IServiceProvider services) : SaveChangesInterceptor
+internal sealed class EntityEventsInterceptor(HookRegistry registry, EntityEventsCommitInterceptor commits, IServiceProvider services)
+    : SaveChangesInterceptor
 {
     // What each context is in the middle of saving; gone with the context.
     private readonly ConditionalWeakTable<DbContext, PendingSave> pending = new();
@@ -57,19 +58,12 @@ internal sealed class EntityEventsInterceptor(HookRegistry registry, IServicePro
         try
         {
             var published = await PublishAsync(context, save.Changes, cancellationToken);
+            commits.Hold(context.Database.CurrentTransaction!.GetDbTransaction(), context, published);
             if (save.Owned is { } transaction)
             {
                 await transaction.CommitAsync(cancellationToken);
                 await transaction.DisposeAsync();
             }
-
-            services.GetRequiredService<EntityEventLog>().Record(context, published);
-            var metrics = services.GetRequiredService<Observability.PortalMetrics>();
-            published.ForEach(p => metrics.EventPublished(p.Deliveries));
-
-            // In a caller's own transaction the deliveries become visible at its commit; if this wake-up
-            // comes too early for them, the dispatcher's regular poll finds them.
-            Wake(published.Sum(p => p.Deliveries));
         }
         catch
         {
@@ -152,14 +146,6 @@ internal sealed class EntityEventsInterceptor(HookRegistry registry, IServicePro
         }
 
         return published;
-    }
-
-    private void Wake(int deliveries)
-    {
-        if (deliveries > 0)
-        {
-            services.GetRequiredService<DeliverySignal>().Notify();
-        }
     }
 
     private sealed record PendingSave(List<EntityChange> Changes, IDbContextTransaction? Owned);

@@ -1,8 +1,10 @@
 using WebhookPortal.Core.Accounts;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Events;
+using WebhookPortal.Core.Observability;
 
 namespace WebhookPortal.Core.Tests.Events;
 
@@ -137,6 +139,74 @@ public sealed class EntityEventsInterceptorTests : IAsyncLifetime
         hook.Description = "not watched";
         await db.SaveChangesAsync();
         Assert.Empty(log.LastSaveOf(db));
+    }
+
+    [Fact]
+    public async Task CallersTransaction_ReportsNothing_WhenItRollsBack()
+    {
+        var (log, published, wakeUps) = Reporting();
+        await using var db = await fixture.ContextAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            db.People.Add(new Person { Name = "Never", Address = "", Secret = "" });
+            await db.SaveChangesAsync();
+            Assert.Empty(log.LastSaveOf(db)); // stored, but not yet committed: nothing to report
+            await transaction.RollbackAsync();
+        }
+
+        Assert.Empty(log.LastSaveOf(db));
+        Assert.Equal(0, published());
+        Assert.Equal(0, wakeUps());
+        Assert.Empty(await EventsAsync());
+    }
+
+    [Fact]
+    public async Task CallersTransaction_ReportsEverySavesEvents_OnlyWhenItCommits()
+    {
+        var (log, published, wakeUps) = Reporting();
+        await using var db = await fixture.ContextAsync();
+        await using (var transaction = await db.Database.BeginTransactionAsync())
+        {
+            var person = new Person { Name = "Kept", Address = "", Secret = "" };
+            db.People.Add(person);
+            await db.SaveChangesAsync();
+            db.People.Remove(person);
+            await db.SaveChangesAsync();
+            Assert.Empty(log.LastSaveOf(db));
+            Assert.Equal(0, published());
+            Assert.Equal(0, wakeUps());
+
+            await transaction.CommitAsync();
+        }
+
+        Assert.Equal(["person.saved", "person.deleted"], log.LastSaveOf(db).Select(p => p.Hook));
+        Assert.Equal((await EventsAsync()).Select(e => e.Id), log.LastSaveOf(db).Select(p => p.EventId));
+        Assert.Equal(2, published());
+        Assert.Equal(1, wakeUps());
+    }
+
+    [Fact]
+    public async Task OwnTransaction_ReportsTheEventAtTheEndOfTheSave()
+    {
+        var (log, published, wakeUps) = Reporting();
+        await using var db = await fixture.ContextAsync();
+        db.People.Add(new Person { Name = "Reported", Address = "", Secret = "" });
+        await db.SaveChangesAsync();
+
+        Assert.Single(log.LastSaveOf(db));
+        Assert.Equal(1, published());
+        Assert.Equal(1, wakeUps());
+    }
+
+    /// <summary>The three things told about stored events: the log, the published-events metric and the dispatcher's wake-ups.</summary>
+    private (EntityEventLog Log, Func<double> Published, Func<int> WakeUps) Reporting()
+    {
+        var collector = fixture.Get<MetricsCollector>();
+        var wakeUps = 0;
+        fixture.Get<DeliverySignal>().Announced += () => Interlocked.Increment(ref wakeUps);
+        return (fixture.Get<EntityEventLog>(),
+            () => collector.Collect().Single(f => f.Name == "webhookportal_events_published").Series.SingleOrDefault()?.Value ?? 0,
+            () => Volatile.Read(ref wakeUps));
     }
 
     private async Task<List<Event>> EventsAsync()
