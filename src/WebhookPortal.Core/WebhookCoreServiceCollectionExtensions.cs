@@ -130,6 +130,7 @@ public static class WebhookCoreServiceCollectionExtensions
         services.AddSingleton<OutboxCommitter>();
         services.AddSingleton<EventPublisher>();
         services.AddSingleton<EventService>();
+        services.AddSingleton<TestEventSender>();
         services.AddSingleton<InboundSourceService>();
         services.AddSingleton<InboundReceiver>();
         services.AddSingleton<PersonService>();

@@ -39,6 +39,20 @@ public sealed class CustomerPagesTests(TenancyFixture app) : IClassFixture<Tenan
     }
 
     [Fact]
+    public async Task HookPage_OffersSendTestEvent_ToAdmins_AndNotToSupport()
+    {
+        var support = await app.CreateSignedInClientAsync("support@example.com", TenancyFixture.Password);
+        var admin = await app.CreateSignedInClientAsync();
+
+        var ofSupport = await support.GetStringAsync("/hooks/order.paid");
+        var ofAdmin = await admin.GetStringAsync("/hooks/order.paid");
+
+        Assert.Contains("Where its events come from", ofSupport); // the page itself is there for support
+        Assert.DoesNotContain("Send test event", ofSupport);
+        Assert.Contains("Send test event", ofAdmin);
+    }
+
+    [Fact]
     public async Task SignIn_SaysTheSameThingForAnUnknownEmailAndAWrongPassword()
     {
         var unknown = await SignInForm.PostAsync(app.CreateClient(), "nobody@example.com", "whatever-password");
