@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.Data.Sqlite;
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.TestSupport;
 using WebhookPortal.Web.Api;
 
@@ -108,6 +109,43 @@ public sealed class StartupTests
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/hooks")).StatusCode);
         }
+    }
+
+    [Fact]
+    public async Task SignInPage_NamesTheGeneratedPasswordFile_UntilSomeoneHasSignedIn()
+    {
+        using var app = new PortalAppFactory().With("Portal:BootstrapAdmin:Password", "");
+        var file = Path.Combine(app.FolderPath, AdminBootstrap.FileName);
+
+        var before = await app.CreateClient().GetStringAsync("/sign-in");
+        var password = (await File.ReadAllLinesAsync(file)).Single(l => l.StartsWith("password: ", StringComparison.Ordinal))["password: ".Length..];
+        await app.CreateSignedInClientAsync(PortalAppFactory.AdminEmail, password);
+        var after = await app.CreateClient().GetStringAsync("/sign-in");
+
+        Assert.Contains("First sign-in", before);
+        Assert.Contains($"<code class=\"wp-wrap\">{file}</code>", before);
+        Assert.Contains(PortalAppFactory.AdminEmail, before);
+        Assert.DoesNotContain(password, before);
+        Assert.DoesNotContain("First sign-in", after);
+        Assert.DoesNotContain(file, after);
+    }
+
+    [Theory]
+    [InlineData("Development", PortalAppFactory.AdminPassword, false)] // a password was set: none generated
+    [InlineData("Production", "", true)] // a file left from Development is not pointed at elsewhere
+    public async Task SignInPage_SaysNothingOfAPasswordFile_WhenNoneWasGeneratedHere(string environment, string password, bool leftOver)
+    {
+        using var app = new PortalAppFactory { Environment = environment }.With("Portal:BootstrapAdmin:Password", password);
+        if (leftOver)
+        {
+            await File.WriteAllTextAsync(Path.Combine(app.FolderPath, AdminBootstrap.FileName), "email: admin@example.com\npassword: left-over-password\n");
+        }
+
+        var page = await app.CreateClient().GetStringAsync("/sign-in");
+
+        Assert.Contains("Sign in", page);
+        Assert.DoesNotContain("First sign-in", page);
+        Assert.DoesNotContain(AdminBootstrap.FileName, page);
     }
 
     [Fact]

@@ -298,6 +298,13 @@ public sealed class AccountService(
         return true;
     }
 
+    /// <summary>Whether any account has ever signed in with a password.</summary>
+    public async Task<bool> AnyoneSignedInAsync(CancellationToken cancellationToken)
+    {
+        await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
+        return await db.Accounts.AnyAsync(a => a.LastSignInAt != null, cancellationToken);
+    }
+
     public static Actor ActorOf(Account account) => new(account.Id, account.Email, account.Role);
 
     private void SetPassword(PortalDbContext db, Actor actor, Account account, string password, DateTimeOffset now)

@@ -22,10 +22,22 @@ public sealed class AdminBootstrap(
 {
     public const string FileName = "bootstrap-admin.txt";
 
+    /// <summary>Where a generated first password is saved: beside the database.</summary>
+    public string PasswordFilePath => Path.Combine(Path.GetDirectoryName(database.FilePath)!, FileName);
+
+    /// <summary>
+    /// The file holding a generated first password, for the sign-in page to point a newcomer at, while it is of use:
+    /// in Development, while the file exists and nobody has signed in yet. Null otherwise. Never the password itself.
+    /// </summary>
+    public async Task<string?> PasswordFileForFirstSignInAsync(CancellationToken cancellationToken) =>
+        environment.IsDevelopment() && File.Exists(PasswordFilePath) && !await accounts.AnyoneSignedInAsync(cancellationToken)
+            ? PasswordFilePath
+            : null;
+
     public async Task EnsureAsync(CancellationToken cancellationToken)
     {
         var (email, password) = (options.Value.BootstrapAdmin.Email, options.Value.BootstrapAdmin.Password);
-        var file = Path.Combine(Path.GetDirectoryName(database.FilePath)!, FileName);
+        var file = PasswordFilePath;
         var generated = false;
         if (string.IsNullOrEmpty(password))
         {

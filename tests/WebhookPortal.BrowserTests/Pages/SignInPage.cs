@@ -7,6 +7,12 @@ public sealed class SignInPage(IPage page) : PortalShell(page)
 {
     public ILocator Error => Page.GetByRole(AriaRole.Alert);
 
+    /// <summary>The note for the first sign-in, naming the file that holds the generated password.</summary>
+    public ILocator FirstSignInNote => Page.GetByLabel("First sign-in");
+
+    /// <summary>The password file the note names.</summary>
+    public ILocator PasswordFile => FirstSignInNote.Locator("code.wp-wrap");
+
     /// <summary>Opens the page, fills in the form and waits for the answer (the next page, or the page again with a message).</summary>
     public async Task SignInAsync(string email, string password)
     {
