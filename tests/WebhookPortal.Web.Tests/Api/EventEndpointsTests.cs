@@ -55,23 +55,26 @@ public sealed class EventEndpointsTests : IClassFixture<PortalAppFactory>, IAsyn
     {
         var key = Guid.NewGuid().ToString();
         var first = await PublishAsync("""{"id":"ord_8","currency":"EUR"}""", key);
-        var before = await CountAsync();
+        var before = await StoredAsync();
 
         var again = await PublishAsync("""{"id":"ord_8","currency":"EUR"}""", key);
 
         Assert.Equal(HttpStatusCode.Accepted, again.StatusCode);
         Assert.Equal("true", again.Headers.GetValues("Idempotent-Replayed").Single());
         Assert.Equal(await EventIdAsync(first), await EventIdAsync(again));
-        Assert.Equal(before, await CountAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
-    public async Task Publish_AnswersNotFound_ForAnUnknownHook()
+    public async Task Publish_AnswersNotFound_ForAnUnknownHook_AndStoresNothing()
     {
-        var response = await PublishAsync("{}", hook: "no.such.hook");
+        var before = await StoredAsync();
+
+        var response = await PublishAsync("""{"id":"ord_9","currency":"EUR"}""", hook: "no.such.hook");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("No hook is named 'no.such.hook'", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     public static TheoryData<string, string> Unreadable => new()
@@ -91,19 +94,19 @@ public sealed class EventEndpointsTests : IClassFixture<PortalAppFactory>, IAsyn
     [MemberData(nameof(Unreadable))]
     public async Task Publish_AnswersBadRequestThatSaysWhy_AndStoresNothing(string body, string expected)
     {
-        var before = await CountAsync();
+        var before = await StoredAsync();
 
         var response = await PublishAsync(body);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains(expected, await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, await CountAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
     public async Task Publish_AnswersBadRequest_ForInvalidUtf8()
     {
-        var before = await CountAsync();
+        var before = await StoredAsync();
         var content = new ByteArrayContent([(byte)'{', (byte)'"', (byte)'a', (byte)'"', (byte)':', (byte)'"', 0xC3, 0x28, (byte)'"', (byte)'}']);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
 
@@ -111,13 +114,13 @@ public sealed class EventEndpointsTests : IClassFixture<PortalAppFactory>, IAsyn
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("not valid JSON", await response.Content.ReadAsStringAsync());
-        Assert.Equal(before, await CountAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
     public async Task Publish_AnswersPayloadTooLarge_ForABodyOverTheLimit_EvenWithoutContentLength()
     {
-        var before = await CountAsync();
+        var before = await StoredAsync();
         var big = "{\"note\":\"" + new string('x', 300 * 1024) + "\"}";
         var sized = await PublishAsync(big);
         var streamed = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes(big)));
@@ -130,26 +133,32 @@ public sealed class EventEndpointsTests : IClassFixture<PortalAppFactory>, IAsyn
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, sized.StatusCode);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, chunked.StatusCode);
         Assert.Contains("Events:MaxPayloadBytes", await chunked.Content.ReadAsStringAsync());
-        Assert.Equal(before, await CountAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
-    public async Task Publish_AnswersUnsupportedMediaType_WhenTheBodyIsNotSentAsJson()
+    public async Task Publish_AnswersUnsupportedMediaType_WhenTheBodyIsNotSentAsJson_AndStoresNothing()
     {
+        var before = await StoredAsync();
+
         var response = await api.PostAsync("/api/hooks/order.paid/events",
             new StringContent("id=1", Encoding.UTF8, "application/x-www-form-urlencoded"));
 
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
         Assert.Contains("Content-Type: application/json", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
-    public async Task Publish_AnswersBadRequest_ForAnUnusableIdempotencyKey()
+    public async Task Publish_AnswersBadRequest_ForAnUnusableIdempotencyKey_AndStoresNothing()
     {
-        var response = await PublishAsync("""{"id":"x"}""", key: new string('k', 300));
+        var before = await StoredAsync();
+
+        var response = await PublishAsync("""{"id":"x","currency":"EUR"}""", key: new string('k', 300));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("Idempotency-Key", await response.Content.ReadAsStringAsync());
+        Assert.Equal(before, await StoredAsync());
     }
 
     [Fact]
@@ -179,9 +188,13 @@ public sealed class EventEndpointsTests : IClassFixture<PortalAppFactory>, IAsyn
         return api.SendAsync(request);
     }
 
-    private async Task<int> CountAsync()
+    /// <summary>How many events and deliveries the portal holds, as the API counts them.</summary>
+    private async Task<(int Events, int Deliveries)> StoredAsync() =>
+        (await TotalAsync("/api/events?pageSize=1"), await TotalAsync("/api/deliveries?pageSize=1"));
+
+    private async Task<int> TotalAsync(string url)
     {
-        using var page = JsonDocument.Parse(await api.GetStringAsync("/api/events?pageSize=1"));
+        using var page = JsonDocument.Parse(await api.GetStringAsync(url));
         return page.RootElement.GetProperty("totalCount").GetInt32();
     }
 
