@@ -35,7 +35,7 @@ public sealed partial class WebhookPortalClient
         return ReadAsync<Listener>(HttpMethod.Post, "api/listeners", listener, retry: false, cancellationToken);
     }
 
-    /// <summary>Replaces a listener's URL, description, headers, filters and owner; the hook cannot change.</summary>
+    /// <summary>Replaces a listener's hook, URL, description, headers, filters and owner; the hook may change.</summary>
     /// <param name="id">The listener's id.</param>
     /// <param name="listener">The new settings; set <see cref="ListenerRequest.Version"/> to refuse overwriting a change made since you read it.</param>
     /// <param name="cancellationToken">Cancels the call.</param>

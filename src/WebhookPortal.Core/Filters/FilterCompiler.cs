@@ -61,7 +61,7 @@ internal static class FilterCompiler
 
         if (filter.Not && op == FilterOperator.Any)
         {
-            Refuse("not", "Not Any would match nothing; remove the filter instead.");
+            Refuse("not", "Not Any would match no event at all, so it cannot be saved. To require the field to be absent, use Exists with Not; to accept every event, remove the filter.");
         }
 
         var value = filter.Value;

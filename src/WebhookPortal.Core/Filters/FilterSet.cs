@@ -68,7 +68,8 @@ public sealed class FilterSet
     /// needs a value but may compare with an empty one; every other operator needs a non-empty value; a value is at most
     /// <see cref="MaxValueLength"/> characters; a Like value is a .NET regular expression; an In value is a JSON array of
     /// strings or comma-separated values (trimmed, none empty), at most <see cref="MaxListItems"/>; a GreaterThan or
-    /// LessThan value is a decimal number in invariant culture; Not Any is refused. All errors are reported, not the first.
+    /// LessThan value is a decimal number in invariant culture; Not Any is refused (it would match no event; Not Exists
+    /// says "the field is absent"). All errors are reported, not the first.
     /// </remarks>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="regexTimeout"/> is not positive.</exception>
     public static IReadOnlyList<FilterError> Validate(IReadOnlyList<MatchFilter> filters, TimeSpan regexTimeout)

@@ -15,6 +15,11 @@ public sealed class FilterPreview(IDbContextFactory<PortalDbContext> contextFact
 {
     public const int MaxPayloadBytes = 256 * 1024;
 
+    /// <summary>Runs the filters against the payload and words each outcome.</summary>
+    /// <param name="payload">
+    /// The JSON object's text; <c>null</c> (left out) tries the hook's sample payload. Text that is empty,
+    /// not JSON or not an object is refused with a message under <c>payload</c>, never replaced by the sample.
+    /// </param>
     public async Task<ServiceResult<MatchResult>> RunAsync(
         string? hookName, IReadOnlyList<MatchFilter> filters, string? payload, CancellationToken cancellationToken)
     {
@@ -29,7 +34,7 @@ public sealed class FilterPreview(IDbContextFactory<PortalDbContext> contextFact
 
         var input = new ListenerInput(hook.Name, "https://preview.invalid/", null, true, [], filters);
         var errors = ListenerInputRules.Check(input, hook, options.Value.RegexTimeout);
-        using var document = ParsePayload(payload, errors);
+        using var document = ParsePayload(payload ?? hook.SamplePayload, errors);
         if (errors.Any || document is null)
         {
             return ServiceError.Invalid("The preview cannot run", errors.ToDictionary());

@@ -25,8 +25,9 @@ public static class ListenerEndpoints
             .Doc("Get a listener", "Every setting; the secret only as a hint (`secretHint`).")
             .Answers<ListenerResponse>().Refuses(StatusCodes.Status404NotFound);
         listeners.MapPut("/{id}", UpdateAsync).WithName("UpdateListener")
-            .Doc("Update a listener", "Replaces the URL, description, headers, filters and owner; the hook cannot change. Send the `version` " +
-                "you read: a listener changed since is refused with 409. Admins only.")
+            .Doc("Update a listener", "Replaces the hook, URL, description, headers, filters and owner. The hook may change: the filters " +
+                "are then checked against the new hook's provided fields, later events of the new hook are delivered, and deliveries " +
+                "already made stay as they are. Send the `version` you read: a listener changed since is refused with 409. Admins only.")
             .Example(ApiExamples.ListenerRequest).Answers<ListenerResponse>()
             .Refuses(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         listeners.MapDelete("/{id}", DeleteAsync).WithName("DeleteListener")

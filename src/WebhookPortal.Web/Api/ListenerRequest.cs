@@ -5,7 +5,7 @@ namespace WebhookPortal.Web.Api;
 
 /// <summary>The body of <c>POST /api/listeners</c> and <c>PUT /api/listeners/{id}</c>.</summary>
 public sealed record ListenerRequest(
-    [property: Description("The hook whose events it receives (order.paid). Required; it cannot change once created.")] string? Hook,
+    [property: Description("The hook whose events it receives (order.paid). Required; an update may move the listener to another hook.")] string? Hook,
     [property: Description("The absolute http or https URL deliveries are posted to (at most 2048 characters). Required.")] string? Url,
     [property: Description("What the listener is for, shown in the portal.")] string? Description,
     [property: Description("Whether it receives deliveries; true when left out.")] bool? Enabled,

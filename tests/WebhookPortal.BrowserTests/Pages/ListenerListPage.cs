@@ -16,6 +16,9 @@ public sealed class ListenerListPage(IPage page) : PortalShell(page)
         await WaitUntilInteractiveAsync();
     }
 
+    public ILocator ColumnHeader(string title) =>
+        Grid.Locator("thead th").Filter(new() { HasTextRegex = new System.Text.RegularExpressions.Regex($"^\\s*{title}\\s*$") });
+
     public Task NewListenerAsync() => Page.GetByRole(AriaRole.Button, new() { Name = "New listener" }).ClickAsync();
 
     public Task SearchUrlAsync(string text) => Page.GetByLabel("Search URLs").FillAsync(text);

@@ -27,6 +27,18 @@ public class PortalShell(IPage page)
 
     public Task SwitchThemeAsync() => ThemeSwitch.ClickAsync();
 
+    /// <summary>Closes every notification on screen and waits until they are gone, so a screenshot shows the page itself.</summary>
+    public async Task DismissNotificationsAsync()
+    {
+        var notifications = Page.Locator(".rz-notification-item");
+        while (await notifications.CountAsync() > 0)
+        {
+            await notifications.First.Locator(".rz-notification-close").ClickAsync();
+        }
+
+        await Assertions.Expect(notifications).ToHaveCountAsync(0);
+    }
+
     public Task ScreenshotAsync(string name) => Page.ScreenshotAsync(new PageScreenshotOptions
     {
         Path = Path.Combine(Infrastructure.PortalBrowserFixture.ScreenshotFolder, name + ".png"),

@@ -105,7 +105,7 @@ public sealed class FilterSetValidationTests
     [Fact]
     public void Validate_RefusesNotAny() =>
         AssertSingleError(new MatchFilter("name", FilterOperator.Any, Not: true), "not",
-            "Not Any would match nothing; remove the filter instead.");
+            "Not Any would match no event at all, so it cannot be saved. To require the field to be absent, use Exists with Not; to accept every event, remove the filter.");
 
     [Theory]
     [InlineData(1000, true)]

@@ -56,8 +56,21 @@ public sealed class FilterPreviewTests : IAsyncLifetime
         Assert.Contains("not a provided field", refused.Error!.Fields!["filters[0].field"][0]);
     }
 
+    [Fact]
+    public async Task Run_TriesTheHooksSample_WhenNoPayloadIsGiven()
+    {
+        // The sample is Jane with amount 120: the same filters answer differently on it, so the verdict says which payload ran.
+        var matching = await Preview.RunAsync(CoreFixture.HookName, [new("name", FilterOperator.Is, "Jane")], null, default);
+        var failing = await Preview.RunAsync(CoreFixture.HookName, [new("amount", FilterOperator.LessThan, "100")], null, default);
+
+        Assert.True(matching.Value!.Matched);
+        Assert.False(failing.Value!.Matched);
+        Assert.Equal("amount is not less than 100", failing.Value.FirstFailure!.Explanation);
+    }
+
     [Theory]
     [InlineData("", "Paste a JSON payload")]
+    [InlineData("   ", "Paste a JSON payload")]
     [InlineData("{\"name\":", "not valid JSON")]
     [InlineData("[1,2,3]", "must be a JSON object")]
     [InlineData("\"text\"", "must be a JSON object")]

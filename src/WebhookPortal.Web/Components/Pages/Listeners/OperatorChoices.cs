@@ -27,5 +27,10 @@ public static class OperatorChoices
         _ => "value",
     };
 
+    /// <summary>What an operator without a value checks, said under the filter.</summary>
+    public static string NoValueNote(FilterOperator op) => op == FilterOperator.Any
+        ? "Passes every event, even one without the field."
+        : "The field is present, even when it is null.";
+
     public sealed record Choice(FilterOperator Value, string Text);
 }
