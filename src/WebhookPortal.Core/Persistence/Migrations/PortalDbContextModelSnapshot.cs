@@ -315,7 +315,8 @@ namespace WebhookPortal.Core.Persistence.Migrations
                         .HasFilter("status = 'Sending'");
 
                     b.HasIndex("LastResponseStatus", "Id")
-                        .HasDatabaseName("ix_deliveries_last_response_status_id");
+                        .HasDatabaseName("ix_deliveries_last_response_status_id")
+                        .HasFilter("last_response_status IS NOT NULL");
 
                     b.HasIndex("ListenerId", "Id")
                         .HasDatabaseName("ix_deliveries_listener_id_id");
