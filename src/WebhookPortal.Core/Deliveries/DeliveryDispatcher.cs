@@ -55,6 +55,10 @@ public sealed class DeliveryDispatcher(
     // A listener may hold a round ready beyond its requests in flight.
     private int HoldPerListener => settings.PerListenerConcurrency * 2;
 
+    // A listener left at its limit prompts another claim once half a round of its own has finished: claims then
+    // take several of its deliveries at once instead of one per finished request, and its senders never run dry.
+    private bool HasRoomForARefill(int heldNow) => heldNow <= HoldPerListener - Math.Max(1, settings.PerListenerConcurrency / 2);
+
     // Claims are batched: once busy, the dispatcher claims when half a round has room.
     private int ClaimBatch => Math.Max(1, settings.Concurrency / 2);
 
@@ -69,8 +73,8 @@ public sealed class DeliveryDispatcher(
         // Deliveries to the portal itself (its built-in receiver) would be refused before it listens.
         await WhenStartedAsync(stoppingToken);
         var poll = TimeSpan.FromSeconds(settings.PollSeconds);
-        long announced = -1;
         var moreDue = true;
+        var announced = false;
         var recheckAt = DateTimeOffset.MinValue;
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -80,16 +84,22 @@ public sealed class DeliveryDispatcher(
                 StartReady();
 
                 var now = clock.GetUtcNow();
-                var version = signal.Version;
-                var (room, worthClaiming) = ClaimRoom(version != announced || moreDue || now >= recheckAt);
+
+                // Taken before claiming, so what is announced meanwhile gets another claim; kept until a claim runs.
+                announced |= NewWorkAnnounced();
+                var (room, worthClaiming) = ClaimRoom(announced || moreDue || now >= recheckAt);
                 if (worthClaiming)
                 {
-                    announced = version; // read before claiming: what is announced meanwhile gets another claim
+                    announced = false;
                     var seen = HeldByListener();
-                    var batch = await queue.ClaimAsync(Math.Min(room, MaxClaim), HoldPerListener, seen, now,
+                    var asked = Math.Min(room, MaxClaim);
+                    var batch = await queue.ClaimAsync(asked, HoldPerListener, seen, now,
                         TimeSpan.FromSeconds(settings.LeaseSeconds), stoppingToken);
-                    NoteCapped(seen, batch.Claims);
-                    moreDue = batch.MoreDue;
+
+                    // A claim that took less than it asked, leaving listeners at their limit, left what is still due
+                    // to those listeners: one of them coming under its limit prompts the next claim, not every wake-up.
+                    var leftToCappedListeners = NoteCapped(seen, batch.Claims) && batch.Claims.Count < asked;
+                    moreDue = batch.MoreDue && !leftToCappedListeners;
                     recheckAt = batch.NextDueAt is { } due && due < now + poll ? due : now + poll;
                     if (batch.Claims.Count > 0)
                     {
@@ -140,6 +150,24 @@ public sealed class DeliveryDispatcher(
         }
     }
 
+    /// <summary>
+    /// Whether work was announced that a claim could take now: not when it is only for listeners left at their
+    /// limit, whose own deliveries finishing prompts their next claim.
+    /// </summary>
+    private bool NewWorkAnnounced()
+    {
+        var (anyListener, listeners) = signal.TakeAnnounced();
+        if (anyListener)
+        {
+            return true;
+        }
+
+        lock (state)
+        {
+            return listeners.Any(listenerId => !capped.Contains(listenerId));
+        }
+    }
+
     private Dictionary<string, int> HeldByListener()
     {
         lock (state)
@@ -150,10 +178,12 @@ public sealed class DeliveryDispatcher(
 
     /// <summary>
     /// Remembers the listeners this claim left at their limit, so that one of theirs finishing prompts another
-    /// claim; one that already finished all it held meanwhile prompts it now.
+    /// claim; one that already finished enough of what it held meanwhile prompts it now.
     /// </summary>
-    private void NoteCapped(IReadOnlyDictionary<string, int> seen, IReadOnlyList<ClaimedDelivery> claims)
+    /// <returns>Whether the claim left any listener at its limit.</returns>
+    private bool NoteCapped(IReadOnlyDictionary<string, int> seen, IReadOnlyList<ClaimedDelivery> claims)
     {
+        var anyCapped = false;
         var claimed = claims.GroupBy(c => c.ListenerId).ToDictionary(g => g.Key, g => g.Count());
         lock (state)
         {
@@ -164,8 +194,10 @@ public sealed class DeliveryDispatcher(
                     continue;
                 }
 
+                anyCapped = true;
+
                 // The new claims are not counted as held yet.
-                if (heldByListener.GetValueOrDefault(listenerId) + claimed.GetValueOrDefault(listenerId) < HoldPerListener)
+                if (HasRoomForARefill(heldByListener.GetValueOrDefault(listenerId) + claimed.GetValueOrDefault(listenerId)))
                 {
                     roomForAListener = true;
                 }
@@ -175,6 +207,8 @@ public sealed class DeliveryDispatcher(
                 }
             }
         }
+
+        return anyCapped;
     }
 
     private async Task MakeReadyAsync(IReadOnlyList<ClaimedDelivery> claims, DateTimeOffset now, CancellationToken stoppingToken)
@@ -330,7 +364,11 @@ public sealed class DeliveryDispatcher(
             if (held.Remove(claim.Id))
             {
                 var count = heldByListener[claim.ListenerId]--;
-                roomForAListener |= capped.Remove(claim.ListenerId);
+                if (HasRoomForARefill(count - 1))
+                {
+                    roomForAListener |= capped.Remove(claim.ListenerId);
+                }
+
                 if (count == 1)
                 {
                     heldByListener.Remove(claim.ListenerId);

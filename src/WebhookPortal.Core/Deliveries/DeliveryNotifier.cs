@@ -21,11 +21,22 @@ public sealed class DeliveryNotifier : IAsyncDisposable
         loop = this.observers.Count == 0 ? null : Task.Run(NotifyLoopAsync);
     }
 
-    internal void Started(ClaimedDelivery claim) => Enqueue((o, ct) => o.AttemptStartedAsync(
-        new AttemptStarted(claim.Id, claim.EventId, claim.ListenerId, claim.AttemptNumber, claim.Trigger), ct));
+    internal void Started(ClaimedDelivery claim)
+    {
+        if (observers.Count > 0)
+        {
+            Enqueue((o, ct) => o.AttemptStartedAsync(
+                new AttemptStarted(claim.Id, claim.EventId, claim.ListenerId, claim.AttemptNumber, claim.Trigger), ct));
+        }
+    }
 
     internal void Finished(RecordedAttempt recorded)
     {
+        if (observers.Count == 0)
+        {
+            return; // nothing to build notifications for
+        }
+
         var (claim, attempt) = (recorded.Sent.Work.Claim, recorded.Sent.Attempt);
         Enqueue((o, ct) => o.AttemptFinishedAsync(new AttemptFinished(claim.Id, claim.EventId, claim.ListenerId, claim.AttemptNumber,
             recorded.Sent.Result.Succeeded, attempt.ResponseStatus, attempt.ErrorKind, TimeSpan.FromMilliseconds(attempt.DurationMilliseconds),

@@ -15,10 +15,15 @@ internal static class DeliveryOutcomes
     public static async Task<Dictionary<string, AttemptOutcome>> ApplyAsync(
         SqlStatements statements, IReadOnlyList<SentAttempt> sent, IReadOnlyList<RetryDecision> decisions)
     {
-        var applied = new Dictionary<string, AttemptOutcome>();
+        var applied = await ApplySuccessesAsync(statements, sent, decisions);
         for (var i = 0; i < sent.Count; i++)
         {
             var (attempt, decision) = (sent[i], decisions[i]);
+            if (decision.Outcome == RetryOutcome.Succeeded)
+            {
+                continue;
+            }
+
             var (status, next, completed) = decision.Outcome switch
             {
                 RetryOutcome.Succeeded => ("Succeeded", (long?)null, (long?)attempt.FinishedAt.ToUnixTimeMilliseconds()),
@@ -49,6 +54,37 @@ internal static class DeliveryOutcomes
                     "Cancelled" => AttemptOutcome.Cancelled,
                     _ => reader.GetBoolean(1) ? AttemptOutcome.Held : AttemptOutcome.Retrying,
                 };
+            }
+        }
+
+        return applied;
+    }
+
+    /// <summary>
+    /// Marks the batch's successes, with a statement simpler than the general one (most attempts succeed):
+    /// a success ends the delivery whatever became of its listener meanwhile.
+    /// </summary>
+    private static async Task<Dictionary<string, AttemptOutcome>> ApplySuccessesAsync(
+        SqlStatements statements, IReadOnlyList<SentAttempt> sent, IReadOnlyList<RetryDecision> decisions)
+    {
+        var applied = new Dictionary<string, AttemptOutcome>();
+        for (var i = 0; i < sent.Count; i++)
+        {
+            if (decisions[i].Outcome != RetryOutcome.Succeeded)
+            {
+                continue;
+            }
+
+            var attempt = sent[i];
+            var changed = await statements.ExecuteAsync(
+                "UPDATE deliveries SET status = 'Succeeded', held = 0, completed_at = @completed, lease_expires_at = NULL, " +
+                "last_response_status = @response, next_trigger = 'Scheduled', next_triggered_by = NULL " +
+                "WHERE id = @id AND status = 'Sending' AND attempt_count = @attempt",
+                ("@completed", attempt.FinishedAt.ToUnixTimeMilliseconds()), ("@response", attempt.Result.StatusCode),
+                ("@id", attempt.Work.Claim.Id), ("@attempt", attempt.Work.Claim.AttemptNumber));
+            if (changed == 1)
+            {
+                applied[attempt.Work.Claim.Id] = AttemptOutcome.Succeeded;
             }
         }
 

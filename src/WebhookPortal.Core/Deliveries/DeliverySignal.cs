@@ -5,25 +5,59 @@ namespace WebhookPortal.Core.Deliveries;
 /// <summary>
 /// Wakes the dispatcher when deliveries become due (an event was stored, a listener enabled, a replay
 /// asked for), so the happy path does not wait for a polling interval. Notifications coalesce: many
-/// publishes while the dispatcher is busy wake it once. <see cref="Version"/> tells the dispatcher whether
-/// new work was announced since it last looked, as opposed to being woken by its own senders.
+/// publishes while the dispatcher is busy wake it once. <see cref="TakeAnnounced"/> tells the dispatcher
+/// whether new work was announced since it last looked, and for which listeners, as opposed to being woken
+/// by its own senders.
 /// </summary>
 public sealed class DeliverySignal
 {
     private readonly Channel<bool> wakeups = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
-    private long version;
-
-    /// <summary>Counts the announcements of new work.</summary>
-    internal long Version => Interlocked.Read(ref version);
+    private readonly object announcements = new();
+    private HashSet<string> announcedListeners = new(StringComparer.Ordinal);
+    private bool announcedAnyListener;
 
     /// <summary>Raised on every <see cref="Notify"/>, on the notifying thread: handlers must be quick.</summary>
     public event Action? Announced;
 
-    /// <summary>New deliveries may be due.</summary>
+    /// <summary>New deliveries may be due, for any listener.</summary>
     public void Notify()
     {
-        Interlocked.Increment(ref version);
+        lock (announcements)
+        {
+            announcedAnyListener = true;
+        }
+
+        Announce();
+    }
+
+    /// <summary>New deliveries are due for these listeners (and only these).</summary>
+    internal void Notify(IEnumerable<string> listenerIds)
+    {
+        lock (announcements)
+        {
+            announcedListeners.UnionWith(listenerIds);
+        }
+
+        Announce();
+    }
+
+    /// <summary>
+    /// What was announced since the last call: whether work may be due for any listener, and the listeners named.
+    /// </summary>
+    internal (bool AnyListener, IReadOnlySet<string> Listeners) TakeAnnounced()
+    {
+        lock (announcements)
+        {
+            var taken = (announcedAnyListener, (IReadOnlySet<string>)announcedListeners);
+            announcedAnyListener = false;
+            announcedListeners = new HashSet<string>(StringComparer.Ordinal);
+            return taken;
+        }
+    }
+
+    private void Announce()
+    {
         wakeups.Writer.TryWrite(true);
         Announced?.Invoke();
     }

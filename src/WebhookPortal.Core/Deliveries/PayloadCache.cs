@@ -13,14 +13,19 @@ public sealed class PayloadCache
     private readonly ConcurrentDictionary<string, byte[]> payloads = new();
     private readonly ConcurrentQueue<string> order = new();
 
+    // ConcurrentDictionary.Count takes every lock of the dictionary; the queue of ids holds the same number.
+    private int count;
+
     public void Remember(string eventId, string payload)
     {
         if (payloads.TryAdd(eventId, Encoding.UTF8.GetBytes(payload)))
         {
             order.Enqueue(eventId);
-            while (payloads.Count > Capacity && order.TryDequeue(out var oldest))
+            // One in, at most one out: the cache stays at its capacity.
+            if (Interlocked.Increment(ref count) > Capacity && order.TryDequeue(out var oldest))
             {
                 payloads.TryRemove(oldest, out _);
+                Interlocked.Decrement(ref count);
             }
         }
     }

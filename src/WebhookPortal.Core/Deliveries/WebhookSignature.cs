@@ -15,20 +15,25 @@ public static class WebhookSignature
     /// <summary>The <c>webhook-signature</c> header value for a message signed with each of the secrets.</summary>
     public static string Sign(string id, long timestamp, ReadOnlySpan<byte> body, IEnumerable<string> secrets)
     {
-        var signed = Content(id, timestamp, body);
-        return string.Join(' ', secrets.Select(secret => "v1," + Convert.ToBase64String(HMACSHA256.HashData(Key(secret), signed))));
+        // The prefix is hashed, then the body, so the body (up to the payload limit) is never copied.
+        var longest = Encoding.UTF8.GetMaxByteCount(id.Length) + 22; // the id, a long and two dots
+        Span<byte> prefix = longest <= 512 ? stackalloc byte[longest] : new byte[longest];
+        prefix = prefix[..Encoding.UTF8.GetBytes($"{id}.{timestamp}.", prefix)];
+        var signatures = new StringBuilder();
+        Span<byte> hash = stackalloc byte[HMACSHA256.HashSizeInBytes];
+        foreach (var secret in secrets)
+        {
+            using var hmac = IncrementalHash.CreateHMAC(HashAlgorithmName.SHA256, Key(secret));
+            hmac.AppendData(prefix);
+            hmac.AppendData(body);
+            hmac.GetHashAndReset(hash);
+            signatures.Append(signatures.Length == 0 ? "v1," : " v1,").Append(Convert.ToBase64String(hash));
+        }
+
+        return signatures.ToString();
     }
 
     /// <summary>The key bytes of a secret: the base64 after <c>whsec_</c> (or the whole secret when it has no prefix).</summary>
     public static byte[] Key(string secret) =>
         Convert.FromBase64String(secret.StartsWith(SecretPrefix, StringComparison.Ordinal) ? secret[SecretPrefix.Length..] : secret);
-
-    private static byte[] Content(string id, long timestamp, ReadOnlySpan<byte> body)
-    {
-        var prefix = Encoding.UTF8.GetBytes($"{id}.{timestamp}.");
-        var content = new byte[prefix.Length + body.Length];
-        prefix.CopyTo(content, 0);
-        body.CopyTo(content.AsSpan(prefix.Length));
-        return content;
-    }
 }

@@ -31,9 +31,11 @@ public sealed class OutboxCommitter : IAsyncDisposable
                     payloads.Remember(published.EventId, outbox.Payload);
                 }
 
-                if (stored.Any(s => !s.Result.Repeated && s.Result.Deliveries > 0))
+                var due = stored.Where(s => !s.Result.Repeated)
+                    .SelectMany(s => s.Item.Recipients.Where(r => !r.Held).Select(r => r.ListenerId)).ToList();
+                if (due.Count > 0)
                 {
-                    signal.Notify();
+                    signal.Notify(due);
                 }
             },
             logger);
