@@ -12,7 +12,8 @@ internal sealed class BenchDatabase : IDisposable
 {
     private readonly string folder = Path.Combine(Path.GetTempPath(), "webhookportal-bench", Guid.NewGuid().ToString("N"));
 
-    public BenchDatabase()
+    /// <param name="settings">Settings beyond the file and no demo data.</param>
+    public BenchDatabase(params (string Key, string Value)[] settings)
     {
         Directory.CreateDirectory(folder);
         FilePath = Path.Combine(folder, "portal.db");
@@ -23,6 +24,7 @@ internal sealed class BenchDatabase : IDisposable
             ["ConnectionStrings:Portal"] = $"Data Source={FilePath}",
             ["Portal:SeedDemoData"] = "false",
         });
+        builder.Configuration.AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)));
         builder.AddWebhookCore();
         Host = builder.Build();
         Host.StartAsync().GetAwaiter().GetResult();

@@ -7,6 +7,7 @@ IBenchmark[] benchmarks =
     new ListenersBenchmark(),
     new PublishBenchmark(),
     new DeliveryBenchmark(),
+    new StorageFloorBenchmark(),
     new LogBenchmark(),
     new LoadBenchmark(),
 ];
