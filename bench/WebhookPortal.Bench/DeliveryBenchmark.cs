@@ -175,7 +175,7 @@ internal sealed class DeliveryBenchmark : IBenchmark
 
     private static async Task AddListenersAsync(PortalServer portal, LeanReceiver receiver, int count, string path)
     {
-        await portal.Services.GetRequiredService<HookService>().CreateAsync(
+        await portal.Services.GetRequiredService<HookService>().CreateAsync(Actor.System,
             new HookDefinition { Name = "bench.order", Description = "Benchmark events", ProvidedFields = ["id", "note", "sentAt"] }, default);
         var listeners = portal.Services.GetRequiredService<ListenerService>();
         for (var i = 0; i < count; i++)

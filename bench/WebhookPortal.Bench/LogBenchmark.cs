@@ -85,7 +85,7 @@ internal sealed class LogBenchmark : IBenchmark
         var hooks = database.Get<HookService>();
         foreach (var name in new[] { "order.paid", "invoice.sent" })
         {
-            await hooks.CreateAsync(new HookDefinition { Name = name, Description = "Benchmark events", ProvidedFields = ["id", "amount"] }, default);
+            await hooks.CreateAsync(Actor.System, new HookDefinition { Name = name, Description = "Benchmark events", ProvidedFields = ["id", "amount"] }, default);
         }
 
         var account = (await database.Get<AccountService>().CreateAsync(Actor.System,

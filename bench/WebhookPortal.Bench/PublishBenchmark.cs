@@ -47,7 +47,7 @@ internal sealed class PublishBenchmark : IBenchmark
     {
         var portal = await PortalServer.StartAsync(
             "--environment=Production", "--Logging:LogLevel:Microsoft.AspNetCore.StaticFiles=Error", "--Portal:SeedDemoData=false");
-        await portal.Services.GetRequiredService<HookService>().CreateAsync(new HookDefinition
+        await portal.Services.GetRequiredService<HookService>().CreateAsync(Actor.System, new HookDefinition
         {
             Name = "order.paid",
             Description = "Benchmark events",

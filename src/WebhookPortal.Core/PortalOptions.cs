@@ -16,8 +16,9 @@ public sealed class PortalOptions : IValidatableObject
 
     /// <summary>
     /// The portal's own address as the portal itself reaches it, for URLs that point back at it (the demo
-    /// listeners' receiver). Empty: the first address of the <c>Urls</c> setting, a wildcard host read as
-    /// <c>localhost</c> (see <see cref="PortalBaseUrl"/>).
+    /// listeners' receiver). Empty: the first address the running server listens on (<see cref="ServerAddresses"/>), and
+    /// until it runs the first address of the <c>Urls</c> setting, a wildcard host read as <c>localhost</c> (see
+    /// <see cref="PortalBaseUrl"/>); this property then holds the latter.
     /// </summary>
     public string BaseUrl { get; set; } = "";
 

@@ -59,6 +59,7 @@ public static class WebhookCoreServiceCollectionExtensions
             .ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(ServerAddresses.None); // the web host replaces it with its server's
         services.AddSingleton(provider => PortalDatabaseLocation.Resolve(
             provider.GetRequiredService<IConfiguration>().GetConnectionString(PortalDatabaseLocation.ConnectionStringName),
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));

@@ -1,6 +1,10 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Components.Authorization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using WebhookPortal.Core;
 using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Deliveries;
 using WebhookPortal.Web.Accounts;
@@ -54,6 +58,9 @@ public static class PortalWebServiceCollectionExtensions
         services.AddPortalOpenApi();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        // Where Kestrel really listens once started (a port 0 in Urls gets its port then): the demo listeners point there.
+        services.Replace(ServiceDescriptor.Singleton(provider => new ServerAddresses(() =>
+            provider.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses ?? [])));
         return builder;
     }
 

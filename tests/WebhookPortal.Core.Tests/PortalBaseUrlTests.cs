@@ -17,6 +17,15 @@ public sealed class PortalBaseUrlTests
         Assert.Equal(expected, PortalBaseUrl.Resolve(configured, urls, httpPorts));
 
     [Theory]
+    [InlineData("https://portal.example.com/", "http://127.0.0.1:41235", "https://portal.example.com")]
+    [InlineData(null, "http://127.0.0.1:41235", "http://127.0.0.1:41235")]
+    [InlineData("", "http://[::]:41235;https://[::]:41236", "http://localhost:41235")]
+    [InlineData(null, "http://0.0.0.0:5000", "http://localhost:5000")]
+    [InlineData(null, "", "http://127.0.0.1:0")]
+    public void Resolve_GivesTheConfiguredUrlOrTheFirstAddressTheServerListensOn_OnceItRuns(string? configured, string listening, string expected) =>
+        Assert.Equal(expected, PortalBaseUrl.Resolve(configured, listening.Split(';', StringSplitOptions.RemoveEmptyEntries), "http://127.0.0.1:0"));
+
+    [Theory]
     [InlineData("http://localhost:5000", true)]
     [InlineData("https://portal.example.com/base", true)]
     [InlineData("localhost:5000", false)]

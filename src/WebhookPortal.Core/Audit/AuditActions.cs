@@ -10,6 +10,9 @@ public static class AuditActions
     public const string ListenerDisabled = "listener.disabled";
     public const string SecretRevealed = "listener.secret-revealed";
     public const string SecretRotated = "listener.secret-rotated";
+    public const string HookCreated = "hook.created";
+    public const string HookUpdated = "hook.updated";
+    public const string HookDeleted = "hook.deleted";
     public const string DeliveryReplayed = "delivery.replayed";
     public const string BulkReplayStarted = "delivery.bulk-replay";
     public const string AccountCreated = "account.created";
@@ -27,7 +30,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         ListenerCreated, ListenerUpdated, ListenerDeleted, ListenerEnabled, ListenerDisabled, SecretRevealed, SecretRotated,
-        DeliveryReplayed, BulkReplayStarted, AccountCreated, AccountUpdated, AccountDeleted, PasswordChanged,
+        HookCreated, HookUpdated, HookDeleted, DeliveryReplayed, BulkReplayStarted, AccountCreated, AccountUpdated, AccountDeleted, PasswordChanged,
         ApiKeyCreated, ApiKeyRevoked, LinkCreated, LinksRevoked, SignInFailed, AccountLockedOut, DatabaseBackedUp,
     ];
 }

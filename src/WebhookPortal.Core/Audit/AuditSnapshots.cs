@@ -1,4 +1,5 @@
 using WebhookPortal.Core.Accounts;
+using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Listeners;
 
 namespace WebhookPortal.Core.Audit;
@@ -19,6 +20,16 @@ public static class AuditSnapshots
         headers = listener.Headers.Select(h => new { name = h.Name, value = Redacted }).ToList(),
         filters = listener.Filters.Select(f => new { field = f.Field, @operator = f.Operator.ToString(), value = f.Value, not = f.Not, caseSensitive = f.CaseSensitive }).ToList(),
         version = listener.Version,
+    };
+
+    /// <summary>A hook's definition: what it provides and its sample, which holds only provided fields.</summary>
+    public static object Of(Hook hook) => new
+    {
+        name = hook.Name,
+        source = hook.Source.ToString(),
+        description = hook.Description,
+        providedFields = hook.ProvidedFields.ToList(),
+        samplePayload = hook.SamplePayload,
     };
 
     public static object Of(Account account) => new

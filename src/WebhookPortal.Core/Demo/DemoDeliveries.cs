@@ -6,11 +6,11 @@ namespace WebhookPortal.Core.Demo;
 
 /// <summary>
 /// The demo's traffic, added on the first start once the hooks are there: listeners on <c>order.paid</c> and
-/// <c>person.saved</c> that point at the portal's own receiver (<c>{Portal:BaseUrl}/receiver/…</c>), and a few
+/// <c>person.saved</c> that point at the portal's own receiver (<c>{base}/receiver/…</c>, see <see cref="PortalBaseUrl"/>), and a few
 /// <c>order.paid</c> events for the dispatcher to send at once. So a newcomer sees on <c>/receiver</c>, within a
 /// minute, deliveries arriving, a failure (<c>?fail=1</c>) and the retry that succeeds. Listeners are created by
 /// <see cref="ListenerService"/> (they get secrets) and events published by <see cref="EventPublisher"/>, as anyone's are;
-/// the events only once the portal listens (<see cref="PublishEventsAsync"/>).
+/// both only once the portal listens, so the listeners carry the port the server really got.
 /// </summary>
 public static class DemoDeliveries
 {
@@ -29,7 +29,8 @@ public static class DemoDeliveries
     ];
 
     /// <summary>Adds the listeners; one whose hook the host does not have is passed over. How many were added.</summary>
-    /// <param name="baseUrl">The portal's own address without a trailing slash (<see cref="PortalOptions.BaseUrl"/>).</param>
+    /// <param name="baseUrl">The portal's own address without a trailing slash: <c>Portal:BaseUrl</c>, else the first
+    /// address the running server listens on.</param>
     public static async Task<int> AddListenersAsync(ListenerService listeners, string baseUrl, CancellationToken cancellationToken)
     {
         var added = 0;

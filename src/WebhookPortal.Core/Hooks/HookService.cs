@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
+using WebhookPortal.Core.Accounts;
+using WebhookPortal.Core.Audit;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Persistence;
 
@@ -9,7 +11,8 @@ namespace WebhookPortal.Core.Hooks;
 /// <summary>
 /// Creates, changes and deletes the hooks defined in the portal or through the API (source
 /// <see cref="HookSource.Api"/>). Hooks registered in code belong to the code and are refused here.
-/// The portal pages and the REST API both go through it.
+/// The portal pages and the REST API both go through it. Changes are for admins, whichever door they come
+/// through, and every change writes its audit row in the same transaction.
 /// </summary>
 public sealed class HookService(
     IDbContextFactory<PortalDbContext> contextFactory,
@@ -22,8 +25,13 @@ public sealed class HookService(
     private const int SqliteUniqueConstraint = 2067;
     private const int SqliteForeignKeyConstraint = 787;
 
-    public async Task<ServiceResult<Hook>> CreateAsync(HookDefinition definition, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Hook>> CreateAsync(Actor actor, HookDefinition definition, CancellationToken cancellationToken)
     {
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
+        }
+
         var errors = new FieldErrors();
         if (HookRules.Check(definition, errors) is not { } valid)
         {
@@ -40,6 +48,8 @@ public sealed class HookService(
         var hook = new Hook { Name = valid.Name, Source = HookSource.Api, CreatedAt = now };
         Apply(hook, valid, now);
         db.Hooks.Add(hook);
+        AuditTrail.Add(db, actor, now, AuditActions.HookCreated, "hook", hook.Name, $"Hook {hook.Name} created",
+            after: AuditSnapshots.Of(hook));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -54,8 +64,13 @@ public sealed class HookService(
     }
 
     /// <summary>Replaces the description, provided fields and sample of a portal-defined hook; its name stays.</summary>
-    public async Task<ServiceResult<Hook>> UpdateAsync(string name, HookDefinition definition, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Hook>> UpdateAsync(Actor actor, string name, HookDefinition definition, CancellationToken cancellationToken)
     {
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await db.Hooks.SingleOrDefaultAsync(h => h.Name == name, cancellationToken);
         if (hook is null)
@@ -80,7 +95,11 @@ public sealed class HookService(
             return ServiceError.Invalid("The hook is not valid", errors.ToDictionary());
         }
 
-        Apply(hook, valid, clock.GetUtcNow());
+        var now = clock.GetUtcNow();
+        var before = AuditSnapshots.Of(hook);
+        Apply(hook, valid, now);
+        AuditTrail.Add(db, actor, now, AuditActions.HookUpdated, "hook", hook.Name, $"Hook {hook.Name} changed",
+            before, AuditSnapshots.Of(hook));
         await db.SaveChangesAsync(cancellationToken);
         directory.Forget(hook.Name);
         logger.LogInformation("Hook {HookName} was changed in the portal", hook.Name);
@@ -91,8 +110,13 @@ public sealed class HookService(
     /// Deletes a portal-defined hook that no listener uses, or a hook whose registration was removed from the
     /// code; returns the deleted hook.
     /// </summary>
-    public async Task<ServiceResult<Hook>> DeleteAsync(string name, CancellationToken cancellationToken)
+    public async Task<ServiceResult<Hook>> DeleteAsync(Actor actor, string name, CancellationToken cancellationToken)
     {
+        if (!actor.IsAdmin)
+        {
+            return OnlyAdmins();
+        }
+
         await using var db = await contextFactory.CreateDbContextAsync(cancellationToken);
         var hook = await db.Hooks.SingleOrDefaultAsync(h => h.Name == name, cancellationToken);
         if (hook is null)
@@ -127,6 +151,8 @@ public sealed class HookService(
         var deletedListeners = await db.Listeners.IgnoreQueryFilters().Where(l => l.HookId == hook.Id).ToListAsync(cancellationToken);
         db.Listeners.RemoveRange(deletedListeners);
         db.Hooks.Remove(hook);
+        AuditTrail.Add(db, actor, clock.GetUtcNow(), AuditActions.HookDeleted, "hook", hook.Name, $"Hook {hook.Name} deleted",
+            before: AuditSnapshots.Of(hook));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -140,6 +166,8 @@ public sealed class HookService(
         logger.LogInformation("Hook {HookName} was deleted", hook.Name);
         return ServiceResult<Hook>.Ok(hook);
     }
+
+    private static ServiceError OnlyAdmins() => ServiceError.Forbidden("Only admins change the hook catalogue.");
 
     private static void Apply(Hook hook, CheckedHook valid, DateTimeOffset now)
     {

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -17,7 +18,8 @@ namespace WebhookPortal.Core.Persistence;
 /// Opens and migrates the database before anything else starts (in <see cref="StartingAsync"/>,
 /// which runs before any hosted service's <c>StartAsync</c>, the web server's included), adds the demo
 /// hooks on the first start, brings the hooks registered in code into the hooks table, and then (first
-/// start only) adds the demo listeners for the built-in receiver, and their events once the host runs.
+/// start only), once the host runs and its server's address is known, adds the demo listeners for the
+/// built-in receiver and their events.
 /// A process may call <see cref="InitializeAsync"/> itself before starting the host, to report a failure
 /// plainly; the work is then not repeated.
 /// </summary>
@@ -31,7 +33,7 @@ public sealed class DatabaseInitializer(
 {
     private readonly SemaphoreSlim once = new(1, 1);
     private bool initialized;
-    private bool demoEventsDue;
+    private bool demoTrafficDue;
 
     public Task StartingAsync(CancellationToken cancellationToken) => InitializeAsync(cancellationToken);
 
@@ -95,14 +97,8 @@ public sealed class DatabaseInitializer(
 
             await services.GetRequiredService<AdminBootstrap>().EnsureAsync(cancellationToken);
 
-            if (firstStart && portalOptions.Value.SeedDemoData)
-            {
-                // After the sync, so the demo finds person.saved, which the code registers. Its events follow in StartedAsync.
-                var baseUrl = portalOptions.Value.BaseUrl;
-                var listeners = await DemoDeliveries.AddListenersAsync(services.GetRequiredService<ListenerService>(), baseUrl, cancellationToken);
-                demoEventsDue = true;
-                logger.LogInformation("Added {ListenerCount} demo listeners pointing at the built-in receiver {ReceiverUrl}", listeners, $"{baseUrl}/receiver");
-            }
+            // The demo listeners and their events follow in StartedAsync, when the server's real address is known.
+            demoTrafficDue = firstStart && portalOptions.Value.SeedDemoData;
         }
         catch (DatabaseStartupException e)
         {
@@ -134,25 +130,33 @@ public sealed class DatabaseInitializer(
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
     /// <summary>
-    /// After the first start's seeding, publishes the demo events now that every service runs, the web server
-    /// included: the demo listeners' receiver is this portal. Demo data never stops the portal from starting.
+    /// After the first start's seeding, adds the demo listeners and publishes their events now that every service
+    /// runs, the web server included: the listeners point at this portal's receiver at the address the server really
+    /// listens on (a port 0 in <c>Urls</c> has its port only now), and the dispatcher sends at once. Demo data never
+    /// stops the portal from starting.
     /// </summary>
     public async Task StartedAsync(CancellationToken cancellationToken)
     {
-        if (!demoEventsDue)
+        if (!demoTrafficDue)
         {
             return;
         }
 
-        demoEventsDue = false;
+        demoTrafficDue = false;
         try
         {
+            // After the hook sync, so the demo finds person.saved, which the code registers.
+            var baseUrl = PortalBaseUrl.Resolve(
+                services.GetRequiredService<IConfiguration>()[$"{PortalOptions.SectionName}:{nameof(PortalOptions.BaseUrl)}"],
+                services.GetRequiredService<ServerAddresses>().Current, portalOptions.Value.BaseUrl);
+            var listeners = await DemoDeliveries.AddListenersAsync(services.GetRequiredService<ListenerService>(), baseUrl, cancellationToken);
+            logger.LogInformation("Added {ListenerCount} demo listeners pointing at the built-in receiver {ReceiverUrl}", listeners, $"{baseUrl}/receiver");
             var events = await DemoDeliveries.PublishEventsAsync(services.GetRequiredService<EventPublisher>(), cancellationToken);
             logger.LogInformation("Published {EventCount} demo events for the demo listeners", events);
         }
         catch (Exception e) when (e is DbException or InvalidOperationException)
         {
-            logger.LogWarning(e, "The demo events could not be published");
+            logger.LogWarning(e, "The demo listeners and events could not be added");
         }
     }
 

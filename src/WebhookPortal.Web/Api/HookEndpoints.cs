@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using WebhookPortal.Web.Api.OpenApi;
 using WebhookPortal.Web.Accounts;
 using Microsoft.AspNetCore.Mvc;
@@ -65,24 +66,25 @@ public static class HookEndpoints
             : TypedResults.Ok(HookResponse.From(hook));
     }
 
-    private static async Task<IResult> CreateAsync(HookService service, [FromBody] HookRequest request, CancellationToken cancellationToken)
+    private static async Task<IResult> CreateAsync(
+        HookService service, ClaimsPrincipal user, [FromBody] HookRequest request, CancellationToken cancellationToken)
     {
-        var result = await service.CreateAsync(request.ToDefinition(), cancellationToken);
+        var result = await service.CreateAsync(user.ToActor(), request.ToDefinition(), cancellationToken);
         return result.Succeeded
             ? TypedResults.Created($"/api/hooks/{Uri.EscapeDataString(result.Value.Name)}", HookResponse.From(result.Value))
             : result.Error.ToProblem();
     }
 
     private static async Task<IResult> UpdateAsync(
-        HookService service, string name, [FromBody] HookRequest request, CancellationToken cancellationToken)
+        HookService service, ClaimsPrincipal user, string name, [FromBody] HookRequest request, CancellationToken cancellationToken)
     {
-        var result = await service.UpdateAsync(name, request.ToDefinition(), cancellationToken);
+        var result = await service.UpdateAsync(user.ToActor(), name, request.ToDefinition(), cancellationToken);
         return result.Succeeded ? TypedResults.Ok(HookResponse.From(result.Value)) : result.Error.ToProblem();
     }
 
-    private static async Task<IResult> DeleteAsync(HookService service, string name, CancellationToken cancellationToken)
+    private static async Task<IResult> DeleteAsync(HookService service, ClaimsPrincipal user, string name, CancellationToken cancellationToken)
     {
-        var result = await service.DeleteAsync(name, cancellationToken);
+        var result = await service.DeleteAsync(user.ToActor(), name, cancellationToken);
         return result.Succeeded ? TypedResults.NoContent() : result.Error.ToProblem();
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using WebhookPortal.Core.Audit;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Demo;
 using WebhookPortal.Core.Hooks;
@@ -41,7 +42,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_StoresAPortalHookWithCompactSampleAndTimes()
     {
-        var result = await service.CreateAsync(Invoice(sample: "{\n  \"id\": \"inv_1\",\n  \"total\": 12.5\n}"), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: "{\n  \"id\": \"inv_1\",\n  \"total\": 12.5\n}"), default);
 
         Assert.True(result.Succeeded);
         var stored = await FindAsync("invoice.sent");
@@ -57,7 +58,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_BuildsASampleFromTheFields_WhenNoneIsGiven()
     {
-        var result = await service.CreateAsync(Invoice(sample: "  "), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: "  "), default);
 
         Assert.Equal("""{"id":"<id>","customer":{"email":"<customer.email>"},"total":"<total>"}""", result.Value!.SamplePayload);
     }
@@ -71,7 +72,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [InlineData("", "Enter a name")]
     public async Task Create_RefusesABadNameWithAGoodExample(string name, string expected)
     {
-        var result = await service.CreateAsync(Invoice(name: name), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(name: name), default);
 
         var message = Assert.Single(FieldMessages(result, "name"));
         Assert.Contains(expected, message);
@@ -81,7 +82,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_RefusesANameLongerThanTheLimit()
     {
-        var result = await service.CreateAsync(Invoice(name: "invoice." + new string('a', 93)), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(name: "invoice." + new string('a', 93)), default);
 
         Assert.Contains("the limit is 100", Assert.Single(FieldMessages(result, "name")));
     }
@@ -89,10 +90,10 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_AnswersConflict_WhenTheNameIsTaken()
     {
-        await service.CreateAsync(Invoice(), default);
+        await service.CreateAsync(Actor.System, Invoice(), default);
 
-        var again = await service.CreateAsync(Invoice(), default);
-        var codeName = await service.CreateAsync(Invoice(name: "person.saved", sample: null), default);
+        var again = await service.CreateAsync(Actor.System, Invoice(), default);
+        var codeName = await service.CreateAsync(Actor.System, Invoice(name: "person.saved", sample: null), default);
 
         Assert.Equal(ServiceErrorKind.Conflict, again.Error?.Kind);
         Assert.Contains("A hook named 'invoice.sent' already exists", again.Error!.Detail);
@@ -102,7 +103,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_NamesEachWrongProvidedField()
     {
-        var result = await service.CreateAsync(
+        var result = await service.CreateAsync(Actor.System, 
             Invoice(sample: null) with { ProvidedFields = ["id", "customer..email", "id", " "] }, default);
 
         Assert.Contains("'customer..email' is not a field path", Assert.Single(FieldMessages(result, "providedFields[1]")));
@@ -117,7 +118,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     {
         var fields = Enumerable.Range(0, count).Select(i => $"field{i}").ToList();
 
-        var result = await service.CreateAsync(Invoice(sample: null) with { ProvidedFields = fields }, default);
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: null) with { ProvidedFields = fields }, default);
 
         Assert.Contains(expected, Assert.Single(FieldMessages(result, "providedFields")));
     }
@@ -125,7 +126,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_RefusesADescriptionLongerThanTheLimit()
     {
-        var result = await service.CreateAsync(Invoice() with { Description = new string('x', 2001) }, default);
+        var result = await service.CreateAsync(Actor.System, Invoice() with { Description = new string('x', 2001) }, default);
 
         Assert.Contains("the limit is 2000", Assert.Single(FieldMessages(result, "description")));
     }
@@ -138,7 +139,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [InlineData("""{"customer":"jane@example.com"}""", "does not provide: customer.")]
     public async Task Create_RefusesASampleThatIsNotAnObjectOfProvidedFields(string sample, string expected)
     {
-        var result = await service.CreateAsync(Invoice(sample: sample), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: sample), default);
 
         Assert.Contains(expected, Assert.Single(FieldMessages(result, "samplePayload")));
     }
@@ -148,7 +149,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     {
         var sample = JsonSerializer.Serialize(new { id = new string('x', 70 * 1024) });
 
-        var result = await service.CreateAsync(Invoice(sample: sample), default);
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: sample), default);
 
         Assert.Contains("the limit is 64 KB", Assert.Single(FieldMessages(result, "samplePayload")));
     }
@@ -156,7 +157,7 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Create_AcceptsASampleWithFieldsUnderAProvidedParent()
     {
-        var result = await service.CreateAsync(Invoice(sample: """{"customer":{"email":"a@b.c","phone":"555"}}""") with
+        var result = await service.CreateAsync(Actor.System, Invoice(sample: """{"customer":{"email":"a@b.c","phone":"555"}}""") with
         {
             ProvidedFields = ["id", "customer"],
         }, default);
@@ -167,11 +168,11 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_ReplacesDescriptionFieldsAndSample_AndKeepsTheCreationTime()
     {
-        await service.CreateAsync(Invoice(), default);
+        await service.CreateAsync(Actor.System, Invoice(), default);
         var created = clock.GetUtcNow();
         clock.Advance(TimeSpan.FromMinutes(5));
 
-        var result = await service.UpdateAsync("invoice.sent", new HookDefinition
+        var result = await service.UpdateAsync(Actor.System, "invoice.sent", new HookDefinition
         {
             Description = "Sent by e-mail.",
             ProvidedFields = ["id", "channel"],
@@ -190,10 +191,10 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_RefusesANewName_AndLeavesTheHookUntouched()
     {
-        await service.CreateAsync(Invoice(), default);
+        await service.CreateAsync(Actor.System, Invoice(), default);
         var before = await FindAsync("invoice.sent");
 
-        var result = await service.UpdateAsync("invoice.sent", Invoice(name: "invoice.mailed") with { Description = "Changed" }, default);
+        var result = await service.UpdateAsync(Actor.System, "invoice.sent", Invoice(name: "invoice.mailed") with { Description = "Changed" }, default);
 
         Assert.Contains("The name of a hook cannot change", Assert.Single(FieldMessages(result, "name")));
         await AssertUnchangedAsync(before);
@@ -202,10 +203,10 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Update_RefusesInvalidInput_AndLeavesTheHookUntouched()
     {
-        await service.CreateAsync(Invoice(), default);
+        await service.CreateAsync(Actor.System, Invoice(), default);
         var before = await FindAsync("invoice.sent");
 
-        var result = await service.UpdateAsync("invoice.sent", Invoice() with { ProvidedFields = ["id"] }, default);
+        var result = await service.UpdateAsync(Actor.System, "invoice.sent", Invoice() with { ProvidedFields = ["id"] }, default);
 
         Assert.Contains("does not provide: customer", Assert.Single(FieldMessages(result, "samplePayload")));
         await AssertUnchangedAsync(before);
@@ -214,8 +215,8 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task UpdateAndDelete_AnswerNotFound_WhenTheHookIsUnknown()
     {
-        var update = await service.UpdateAsync("no.such.hook", Invoice(), default);
-        var delete = await service.DeleteAsync("no.such.hook", default);
+        var update = await service.UpdateAsync(Actor.System, "no.such.hook", Invoice(), default);
+        var delete = await service.DeleteAsync(Actor.System, "no.such.hook", default);
 
         Assert.Equal(ServiceErrorKind.NotFound, update.Error?.Kind);
         Assert.Equal(ServiceErrorKind.NotFound, delete.Error?.Kind);
@@ -227,8 +228,8 @@ public sealed class HookServiceTests : IAsyncLifetime
     {
         var before = await FindAsync("person.saved");
 
-        var update = await service.UpdateAsync("person.saved", new HookDefinition { ProvidedFields = ["id"] }, default);
-        var delete = await service.DeleteAsync("person.saved", default);
+        var update = await service.UpdateAsync(Actor.System, "person.saved", new HookDefinition { ProvidedFields = ["id"] }, default);
+        var delete = await service.DeleteAsync(Actor.System, "person.saved", default);
 
         Assert.Equal(ServiceErrorKind.Conflict, update.Error?.Kind);
         Assert.Contains("registered in the application's code", update.Error!.Detail);
@@ -240,9 +241,9 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_RemovesThePortalHook()
     {
-        await service.CreateAsync(Invoice(), default);
+        await service.CreateAsync(Actor.System, Invoice(), default);
 
-        var result = await service.DeleteAsync("invoice.sent", default);
+        var result = await service.DeleteAsync(Actor.System, "invoice.sent", default);
 
         Assert.True(result.Succeeded);
         await using var db = await ContextAsync();
@@ -252,10 +253,10 @@ public sealed class HookServiceTests : IAsyncLifetime
     [Fact]
     public async Task Delete_AnswersConflictSayingHowManyListenersUseIt_AndKeepsTheHook()
     {
-        var hook = (await service.CreateAsync(Invoice(), default)).Value!;
+        var hook = (await service.CreateAsync(Actor.System, Invoice(), default)).Value!;
         await AddListenersAsync(hook.Id, 2);
 
-        var result = await service.DeleteAsync("invoice.sent", default);
+        var result = await service.DeleteAsync(Actor.System, "invoice.sent", default);
 
         Assert.Equal(ServiceErrorKind.Conflict, result.Error?.Kind);
         Assert.Contains("2 listeners use 'invoice.sent'", result.Error!.Detail);
@@ -272,11 +273,78 @@ public sealed class HookServiceTests : IAsyncLifetime
             await db.SaveChangesAsync();
         }
 
-        var update = await service.UpdateAsync("member.left", new HookDefinition { ProvidedFields = ["id"] }, default);
-        var delete = await service.DeleteAsync("member.left", default);
+        var update = await service.UpdateAsync(Actor.System, "member.left", new HookDefinition { ProvidedFields = ["id"] }, default);
+        var delete = await service.DeleteAsync(Actor.System, "member.left", default);
 
         Assert.Contains("no longer registers it", update.Error!.Detail);
         Assert.True(delete.Succeeded);
+    }
+
+    [Theory]
+    [InlineData(AccountRole.Support)]
+    [InlineData(AccountRole.Customer)]
+    public async Task CreateUpdateDelete_AreRefusedAndChangeNothing_WhenTheActorIsNotAnAdmin(AccountRole role)
+    {
+        var someone = new Actor(5, "someone@example.com", role);
+        await service.CreateAsync(Actor.System, Invoice(), default);
+        var before = await FindAsync("invoice.sent");
+        var auditRows = await AuditCountAsync();
+
+        var results = new[]
+        {
+            await service.CreateAsync(someone, Invoice(name: "refund.issued"), default),
+            await service.UpdateAsync(someone, "invoice.sent", Invoice() with { Description = "Changed" }, default),
+            await service.DeleteAsync(someone, "invoice.sent", default),
+        };
+
+        Assert.All(results, result =>
+        {
+            Assert.Equal(ServiceErrorKind.Forbidden, result.Error?.Kind);
+            Assert.Equal("Only admins change the hook catalogue.", result.Error!.Detail);
+        });
+        await AssertUnchangedAsync(before);
+        Assert.Null(await host.Services.GetRequiredService<HookCatalog>().FindAsync("refund.issued", default));
+        Assert.Equal(auditRows, await AuditCountAsync());
+    }
+
+    [Fact]
+    public async Task CreateUpdateDelete_EachWriteAnAuditRowNamingTheAdminAndTheHook()
+    {
+        var admin = new Actor(1, "admin@example.com", AccountRole.Admin);
+
+        Assert.True((await service.CreateAsync(admin, Invoice(), default)).Succeeded);
+        Assert.True((await service.UpdateAsync(admin, "invoice.sent", Invoice() with { Description = "Changed" }, default)).Succeeded);
+        Assert.True((await service.DeleteAsync(admin, "invoice.sent", default)).Succeeded);
+
+        await using var db = await ContextAsync();
+        var rows = await db.AuditEntries.AsNoTracking().Where(a => a.TargetType == "hook").OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal([AuditActions.HookCreated, AuditActions.HookUpdated, AuditActions.HookDeleted], rows.Select(r => r.Action));
+        Assert.All(rows, r => Assert.Equal("1 admin@example.com invoice.sent", $"{r.ActorAccountId} {r.ActorName} {r.TargetId}"));
+        var (created, updated, deleted) = (rows[0], rows[1], rows[2]);
+        Assert.Null(created.Before);
+        Assert.Contains("\"description\":\"An invoice was sent to a customer.\"", created.After);
+        Assert.Contains("\"providedFields\":[\"id\",\"customer.email\",\"total\"]", created.After);
+        Assert.Contains("An invoice was sent to a customer.", updated.Before);
+        Assert.Contains("\"description\":\"Changed\"", updated.After);
+        Assert.Contains("\"description\":\"Changed\"", deleted.Before);
+        Assert.Null(deleted.After);
+    }
+
+    [Fact]
+    public async Task Create_WritesNoAuditRow_WhenTheHookIsRefused()
+    {
+        var auditRows = await AuditCountAsync();
+
+        var result = await service.CreateAsync(Actor.System, Invoice(name: "Invoice"), default);
+
+        Assert.Equal(ServiceErrorKind.Invalid, result.Error?.Kind);
+        Assert.Equal(auditRows, await AuditCountAsync());
+    }
+
+    private async Task<int> AuditCountAsync()
+    {
+        await using var db = await ContextAsync();
+        return await db.AuditEntries.CountAsync();
     }
 
     private static string[] FieldMessages(ServiceResult<Hook> result, string field)
@@ -324,7 +392,7 @@ public sealed class HookServiceTests : IAsyncLifetime
         var listener = (await fixture.Listeners.CreateAsync(Actor.System, CoreFixture.Input(), default)).Value!.Listener.Id;
         await fixture.Listeners.DeleteAsync(Actor.System, listener, default);
 
-        Assert.True((await service.DeleteAsync(CoreFixture.HookName, default)).Succeeded);
+        Assert.True((await service.DeleteAsync(Actor.System, CoreFixture.HookName, default)).Succeeded);
 
         await using (var db = await fixture.ContextAsync())
         {
@@ -334,7 +402,7 @@ public sealed class HookServiceTests : IAsyncLifetime
 
         await fixture.Get<Core.Events.EventPublisher>().PublishAsync(new Core.Events.PublishRequest("order.shipped",
             JsonDocument.Parse("{\"id\":1}").RootElement, Core.Events.EventOrigin.Api), default);
-        var refused = await service.DeleteAsync("order.shipped", default);
+        var refused = await service.DeleteAsync(Actor.System, "order.shipped", default);
         Assert.Equal(ServiceErrorKind.Conflict, refused.Error?.Kind);
         Assert.Contains("1 event in the delivery history", refused.Error!.Detail);
     }

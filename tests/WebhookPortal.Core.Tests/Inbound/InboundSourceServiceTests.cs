@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using WebhookPortal.Core.Accounts;
 using WebhookPortal.Core.Common;
 using WebhookPortal.Core.Hooks;
 using WebhookPortal.Core.Inbound;
@@ -168,7 +169,7 @@ public sealed class InboundSourceServiceTests : IAsyncLifetime
         await Sources.CreateAsync(InboundInputs.Source(name: "acme-pay"), default);
         await Sources.CreateAsync(InboundInputs.Source(name: "beta-pay"), default);
 
-        var result = await fixture.Host.Services.GetRequiredService<HookService>().DeleteAsync(CoreFixture.HookName, default);
+        var result = await fixture.Host.Services.GetRequiredService<HookService>().DeleteAsync(Actor.System, CoreFixture.HookName, default);
 
         Assert.Equal(ServiceErrorKind.Conflict, result.Error?.Kind);
         Assert.Contains("'acme-pay', 'beta-pay'", result.Error!.Detail);

@@ -84,6 +84,26 @@ public sealed class RoleMatrixApiTests(TenancyFixture app) : IClassFixture<Tenan
         Assert.Contains("Only admins", await response.Content.ReadAsStringAsync());
     }
 
+    [Theory]
+    [InlineData("a")]
+    [InlineData("support")]
+    public async Task ChangeHooks_AnswersForbidden_ForAnyoneButAnAdmin_AndChangesNothing(string who)
+    {
+        var before = await Client("admin").GetStringAsync("/api/hooks/order.paid");
+        var hook = new { name = "refund.issued", description = "Changed", providedFields = new[] { "id" } };
+
+        var answers = new[]
+        {
+            await Client(who).PostAsJsonAsync("/api/hooks", hook),
+            await Client(who).PutAsJsonAsync("/api/hooks/order.paid", hook with { name = "order.paid" }),
+            await Client(who).DeleteAsync("/api/hooks/order.paid"),
+        };
+
+        Assert.All(answers, answer => Assert.Equal(HttpStatusCode.Forbidden, answer.StatusCode));
+        Assert.Equal(before, await Client("admin").GetStringAsync("/api/hooks/order.paid"));
+        Assert.Equal(HttpStatusCode.NotFound, (await Client("admin").GetAsync("/api/hooks/refund.issued")).StatusCode);
+    }
+
     [Fact]
     public async Task Replay_AnswersForbiddenToTheOwningCustomer_AndNotFoundToAnother()
     {
