@@ -67,7 +67,7 @@ internal sealed class StorageFloorBenchmark : IBenchmark
 
     private static string[] SeedListeners(BenchDatabase database)
     {
-        database.Get<HookService>().CreateAsync(
+        database.Get<HookService>().CreateAsync(Actor.System,
             new HookDefinition { Name = "bench.floor", Description = "Benchmark events", ProvidedFields = ["id", "note"] }, default).GetAwaiter().GetResult();
         var listeners = database.Get<ListenerService>();
         return Enumerable.Range(0, Listeners).Select(i => listeners.CreateAsync(Actor.System,
