@@ -31,9 +31,16 @@ public class PortalShell(IPage page)
     public async Task DismissNotificationsAsync()
     {
         var notifications = Page.Locator(".rz-notification-item");
-        while (await notifications.CountAsync() > 0)
+        for (var tries = 0; tries < 20 && await notifications.CountAsync() > 0; tries++)
         {
-            await notifications.First.Locator(".rz-notification-close").ClickAsync();
+            try
+            {
+                await notifications.First.Locator(".rz-notification-close").ClickAsync(new() { Timeout = 2_000 });
+            }
+            catch (TimeoutException)
+            {
+                // It closed by itself between the count and the click (notifications have a duration).
+            }
         }
 
         await Assertions.Expect(notifications).ToHaveCountAsync(0);
