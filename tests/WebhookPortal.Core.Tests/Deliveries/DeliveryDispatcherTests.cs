@@ -2,6 +2,7 @@ using WebhookPortal.Core.Accounts;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using WebhookPortal.Core.Deliveries;
+using WebhookPortal.Core.Filters;
 using WebhookPortal.TestSupport;
 
 namespace WebhookPortal.Core.Tests.Deliveries;
@@ -177,6 +178,50 @@ public sealed class DeliveryDispatcherTests : IAsyncLifetime
         var received = await patient.Receiver.WaitForAsync("/backlog", 30, TimeSpan.FromSeconds(20));
         Assert.Equal(30, received.Select(r => r.Header("webhook-id")).Distinct().Count());
         Assert.Equal(1, patient.Receiver.MaxConcurrentTo("/backlog"));
+    }
+
+    [Fact]
+    public async Task Dispatcher_WorksThroughABacklogInRefills_WithoutWaitingForThePoll()
+    {
+        // Four requests at a time, so the listener may hold eight and is claimed for again once half a round (two)
+        // has finished; the poll is an hour away. A dispatcher that waited for a refill that never came would sit
+        // on the rest until then.
+        await using var patient = await EngineFixture.StartAsync(("Delivery:PerListenerConcurrency", "4"), ("Delivery:PollSeconds", "3600"));
+        patient.Receiver.Respond("/refills", Behaviours.Delay(TimeSpan.FromMilliseconds(20)));
+        await patient.ListenerAsync("/refills");
+
+        for (var i = 0; i < 60; i++)
+        {
+            await patient.PublishAsync();
+        }
+
+        var received = await patient.Receiver.WaitForAsync("/refills", 60, TimeSpan.FromSeconds(20));
+        Assert.Equal(60, received.Select(r => r.Header("webhook-id")).Distinct().Count());
+        Assert.InRange(patient.Receiver.MaxConcurrentTo("/refills"), 1, 4);
+    }
+
+    [Fact]
+    public async Task Dispatcher_SendsAnotherListenersNewEventAtOnce_WhileABusyListenerIsAtItsLimit()
+    {
+        // The busy listener holds all it may (two in flight, two ready) and its backlog keeps it at that limit; the
+        // poll is an hour away. An event for another listener, published while the busy one's first two requests
+        // take 1.5 s, must be sent at once, not when the busy listener next comes under its limit.
+        await using var patient = await EngineFixture.StartAsync(("Delivery:PerListenerConcurrency", "2"), ("Delivery:PollSeconds", "3600"));
+        patient.Receiver.Respond("/busy", Behaviours.Delay(TimeSpan.FromMilliseconds(1_500)));
+        patient.Receiver.Respond("/other", Behaviours.Status(204));
+        await patient.ListenerAsync("/busy", new MatchFilter("name", FilterOperator.Is, "Busy"));
+        await patient.ListenerAsync("/other", new MatchFilter("name", FilterOperator.Is, "Other"));
+        for (var i = 0; i < 6; i++)
+        {
+            await patient.PublishAsync("""{"id":1,"name":"Busy"}""");
+        }
+
+        await patient.Receiver.WaitForAsync("/busy", 2, TimeSpan.FromSeconds(10));
+        await patient.PublishAsync("""{"id":2,"name":"Other"}""");
+
+        await patient.Receiver.WaitForAsync("/other", 1, TimeSpan.FromSeconds(20));
+        var busyStarted = patient.Receiver.RequestsTo("/busy").Count;
+        Assert.True(busyStarted == 2, $"the other listener's event waited for the busy listener's next round: {busyStarted} busy requests had begun");
     }
 
     [Fact]
