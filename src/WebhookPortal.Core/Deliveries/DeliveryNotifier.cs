@@ -53,13 +53,8 @@ public sealed class DeliveryNotifier : IAsyncDisposable
         }
     }
 
-    private void Enqueue(Func<IDeliveryObserver, CancellationToken, Task> notification)
-    {
-        if (observers.Count > 0)
-        {
-            queue.Writer.TryWrite(notification);
-        }
-    }
+    // Called only when someone observes: Started and Finished build nothing otherwise.
+    private void Enqueue(Func<IDeliveryObserver, CancellationToken, Task> notification) => queue.Writer.TryWrite(notification);
 
     private async Task NotifyLoopAsync()
     {

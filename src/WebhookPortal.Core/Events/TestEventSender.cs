@@ -24,14 +24,17 @@ public sealed class TestEventSender(EventPublisher publisher, IOptions<EventOpti
             return ServiceError.Forbidden("Only admins send test events, as only admins publish events through the API.");
         }
 
-        if (CheckPayload(payload) is { } problem)
+        var (document, problem) = Read(payload);
+        if (problem is not null)
         {
             return ServiceError.Invalid("The payload is not valid", new Dictionary<string, string[]> { ["payload"] = [problem] });
         }
 
-        using var document = JsonDocument.Parse(payload!, PayloadRules.ReaderOptions);
-        return await publisher.PublishAsync(
-            new PublishRequest(hook, document.RootElement, EventOrigin.Test, OriginDetail, OnlyListenerId: onlyListenerId), cancellationToken);
+        using (document)
+        {
+            return await publisher.PublishAsync(
+                new PublishRequest(hook, document!.RootElement, EventOrigin.Test, OriginDetail, OnlyListenerId: onlyListenerId), cancellationToken);
+        }
     }
 
     /// <summary>
@@ -40,26 +43,42 @@ public sealed class TestEventSender(EventPublisher publisher, IOptions<EventOpti
     /// </summary>
     public string? CheckPayload(string? payload)
     {
+        var (document, problem) = Read(payload);
+        document?.Dispose();
+        return problem;
+    }
+
+    /// <summary>The payload parsed once, or what to fix.</summary>
+    private (JsonDocument? Document, string? Problem) Read(string? payload)
+    {
         if (string.IsNullOrWhiteSpace(payload))
         {
-            return "Give a JSON payload, or start again from the hook's sample.";
+            return (null, "Give a JSON payload, or start again from the hook's sample.");
         }
 
         var limit = options.Value.MaxPayloadBytes;
         var size = Encoding.UTF8.GetByteCount(payload);
         if (size > limit)
         {
-            return $"The payload is {size:N0} bytes; it may be at most {limit:N0} bytes (Events:MaxPayloadBytes). Remove what the test does not need.";
+            return (null, $"The payload is {size:N0} bytes; it may be at most {limit:N0} bytes (Events:MaxPayloadBytes). Remove what the test does not need.");
         }
 
+        JsonDocument document;
         try
         {
-            using var document = JsonDocument.Parse(payload, PayloadRules.ReaderOptions);
-            return document.RootElement.ValueKind == JsonValueKind.Object ? null : "The payload must be a JSON object ({ … }).";
+            document = JsonDocument.Parse(payload, PayloadRules.ReaderOptions);
         }
         catch (JsonException e)
         {
-            return $"The payload is not valid JSON: {e.Message}";
+            return (null, $"The payload is not valid JSON: {e.Message}");
         }
+
+        if (document.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            document.Dispose();
+            return (null, "The payload must be a JSON object ({ … }).");
+        }
+
+        return (document, null);
     }
 }
