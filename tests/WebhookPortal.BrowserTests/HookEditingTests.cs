@@ -45,6 +45,7 @@ public sealed class HookEditingTests(PortalBrowserFixture portal) : IClassFixtur
         await Expect(page).ToHaveURLAsync(new Regex("/hooks/invoice.sent$"));
         await Expect(details.Heading).ToHaveTextAsync("invoice.sent");
         await Expect(details.ProvidedFields).ToHaveTextAsync(["id", "customer.email"]);
+        await details.DismissNotificationsAsync();
         await details.ScreenshotAsync("hook-details-portal");
 
         await details.NavigateBySidebarAsync("Hooks");
